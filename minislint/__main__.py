@@ -1,0 +1,3 @@
+from minislint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,253 @@
+"""Connect a shipped bundle file to where its code was written.
+
+Finds a generated file's source map (the last `sourceMappingURL` comment, a `data:` URL, or a
+sibling `file.js.map`), reads it only from inside the project and under a size limit, and
+answers `original(line, column)` with the source path, line, column and npm package.
+
+Safety: a map or source path that leaves the project (`../../etc/passwd`, an absolute path,
+`webpack://`, `https://`) is never opened; a source path like that is shown as written.
+Every problem becomes a note for the user, never an exception.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, unquote_to_bytes
+
+from .sourcemap import Mapping, SourceMap, SourceMapError
+
+try:  # the core's type, when present
+    from .source import Origin
+except ImportError:  # pragma: no cover - only before the core lands
+
+    @dataclass(frozen=True)
+    class Origin:  # type: ignore[no-redef]
+        path: str
+        line: int
+        column: int
+        package: str | None = None
+
+
+__all__ = ["MAX_MAP_BYTES", "BundleOrigin", "load_origin", "find_map_url", "package_of"]
+
+# Real maps of large vendor bundles reach a few tens of MB; beyond this we refuse and say so.
+MAX_MAP_BYTES = 32 * 1024 * 1024
+_MAX_PACKAGE_JSON = 1024 * 1024
+
+_H = r"[^\S\r\n\u2028\u2029]*"  # horizontal white space
+_JS_URL = re.compile(
+    r"//[#@]" + _H + r"sourceMappingURL=([^\s'\"]+)" + _H + r"(?=[\r\n\u2028\u2029]|\Z)"
+    r"|/\*[#@]" + _H + r"sourceMappingURL=([^\s'\"*]+)" + _H + r"\*/"
+)
+_CSS_URL = re.compile(r"/\*[#@]" + _H + r"sourceMappingURL=([^\s'\"*]+)" + _H + r"\*/")
+# After the URL comment only white space and comments may follow, else it is not the file's.
+_JS_TAIL = re.compile(r"(?:\s+|//[^\r\n\u2028\u2029]*|/\*.*?\*/)*\Z", re.S)
+_CSS_TAIL = re.compile(r"(?:\s+|/\*.*?\*/)*\Z", re.S)
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+# The last `node_modules/<name>` or `node_modules/@scope/<name>` in a path names the package,
+# which also covers pnpm's `.pnpm/x@1/node_modules/x` and Yarn's `.yarn/cache/...zip/node_modules/x`.
+_PACKAGE = re.compile(r"(?:^|[/\\])node_modules[/\\]((?:@[\w.~-]+[/\\])?[\w~-][\w.~-]*)")
+
+
+def find_map_url(text: str, css: bool = False) -> str | None:
+    """The URL of the file's source map comment: the last one, and only if nothing but
+    white space and comments follows it (ECMA-426's extraction without parsing)."""
+    if "sourceMappingURL" not in text:
+        return None
+    last = None
+    for last in (_CSS_URL if css else _JS_URL).finditer(text):
+        pass
+    if last is None or not (_CSS_TAIL if css else _JS_TAIL).match(text, last.end()):
+        return None
+    return last.group(1) if css else (last.group(1) or last.group(2))
+
+
+def package_of(path: str, root: Path | None = None, _cache: dict | None = None) -> str | None:
+    """`name@version` (or `name`) of the npm package a path lies in. The version comes from
+    that package's package.json, read only when it is inside `root`."""
+    found = None
+    for found in _PACKAGE.finditer(path):
+        pass
+    if found is None:
+        return None
+    name = found.group(1).replace("\\", "/")
+    if root is None or _SCHEME.match(path) or os.path.isabs(path):
+        return name
+    pkg_json = Path(path[: found.end()]) / "package.json"
+    cache = {} if _cache is None else _cache
+    if pkg_json not in cache:
+        cache[pkg_json] = _read_version(pkg_json, root)
+    version = cache[pkg_json]
+    return f"{name}@{version}" if version else name
+
+
+def _read_version(pkg_json: Path, root: Path) -> str | None:
+    data = _read_inside(pkg_json, root, _MAX_PACKAGE_JSON)
+    if not isinstance(data, bytes):
+        return None
+    try:
+        version = json.loads(data.decode("utf-8-sig")).get("version")
+    except (ValueError, AttributeError, RecursionError):
+        return None
+    return version if isinstance(version, str) and len(version) < 100 else None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return os.path.commonpath([str(path), str(root)]) == str(root)
+    except ValueError:  # different drives
+        return False
+
+
+def _read_inside(path: Path, root: Path, limit: int) -> bytes | str:
+    """The bytes of `path`, or a reason it was not read. Symlinks are followed only when
+    the real file stays inside the project."""
+    real_root = Path(os.path.realpath(root))
+    real = Path(os.path.realpath(path))
+    if not _inside(real, real_root):
+        return "is outside the project, not read"
+    try:
+        size = real.stat().st_size
+        if size > limit:
+            return f"is {size / 2**20:.1f} MiB, over the {limit / 2**20:.0f} MiB limit"
+        with open(real, "rb") as fh:
+            return fh.read(limit + 1)
+    except FileNotFoundError:
+        return "does not exist"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+
+
+def _decode_data_url(url: str) -> bytes | str:
+    head, sep, payload = url[5:].partition(",")
+    if not sep:
+        return "is a data: URL without a ','"
+    if len(payload) > MAX_MAP_BYTES * 4 // 3 + 16:
+        return f"is a data: URL over the {MAX_MAP_BYTES / 2**20:.0f} MiB limit"
+    params = [p.strip().lower() for p in head.split(";")]
+    try:
+        if "base64" in params[1:]:
+            return base64.b64decode(unquote_to_bytes(payload), validate=False)
+        return unquote_to_bytes(payload)
+    except (binascii.Error, ValueError) as exc:
+        return f"is a data: URL that does not decode ({exc})"
+
+
+class BundleOrigin:
+    """The `origin` of a generated file's fragments: generated position -> original."""
+
+    def __init__(self, smap: SourceMap, text: str, map_folder: Path, root: Path, cwd: Path | None = None):
+        self.smap = smap
+        self.text = text
+        self.map_folder = Path(os.path.abspath(map_folder))
+        self.root = Path(os.path.abspath(root))
+        self.cwd = Path(os.path.abspath(cwd or os.getcwd()))
+        self._line_starts: list[int] | None = None
+        self._sources: dict[str, tuple[str, str | None]] = {}
+        self._packages: dict = {}
+        self._content_lines: dict[int, list[str]] = {}
+
+    def original(self, line: int, column: int) -> Origin | None:
+        """Generated (line, column), 1-based, column in code points, as `SourceFile.position`
+        gives them."""
+        if line < 1 or column < 1:
+            return None
+        mapping = self.smap.lookup(line - 1, self._utf16_column(line, column - 1))
+        if mapping is None or mapping.source is None:
+            return None
+        shown, package = self.resolve(mapping.source)
+        return Origin(shown, mapping.line + 1, _code_points(mapping, self._content_lines) + 1, package)
+
+    def resolve(self, source: str) -> tuple[str, str | None]:
+        """(path to show, package) for a source of the map."""
+        if source not in self._sources:
+            self._sources[source] = self._resolve(source)
+        return self._sources[source]
+
+    def _resolve(self, source: str) -> tuple[str, str | None]:
+        if _SCHEME.match(source) or source.startswith(("/", "\\")) or os.path.isabs(source):
+            return source, package_of(source)
+        path = Path(os.path.normpath(self.map_folder / unquote(source)))
+        if not _inside(path, self.root):
+            return source, package_of(source)
+        shown = Path(os.path.relpath(path, self.cwd)).as_posix()
+        return shown, package_of(str(path), self.root, self._packages)
+
+    def _utf16_column(self, line: int, column: int) -> int:
+        if self.text.isascii():
+            return column
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        if line > len(self._line_starts):
+            return column
+        start = self._line_starts[line - 1]
+        prefix = self.text[start : start + column]
+        return column + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
+
+
+def _code_points(mapping: Mapping, cache: dict) -> int:
+    """The map's original column counts UTF-16 units; with the source text in the map we can
+    give code points, as every other column minislint prints."""
+    content = mapping.content
+    if content is None or content.isascii():
+        return mapping.column
+    key = id(content)
+    if key not in cache:
+        cache[key] = _LINE_BREAK.split(content)
+    lines = cache[key]
+    if mapping.line >= len(lines):
+        return mapping.column
+    units = points = 0
+    for ch in lines[mapping.line]:
+        if units >= mapping.column:
+            break
+        units += 2 if ord(ch) > 0xFFFF else 1
+        points += 1
+    return points + max(0, mapping.column - units)
+
+
+def load_origin(
+    path: Path,
+    text: str,
+    root: Path,
+    *,
+    css: bool = False,
+    cwd: Path | None = None,
+) -> tuple[BundleOrigin | None, list[str]]:
+    """The origin for a generated file, and notes on any map that could not be used.
+    No comment and no sibling `.map` file means no origin and no note."""
+    path = Path(os.path.abspath(path))
+    root = Path(os.path.abspath(root))
+    url = find_map_url(text, css)
+    where = f"source map {url[:60] + '...' if url and len(url) > 60 else url}"
+    if url is None:
+        sibling = path.with_name(path.name + ".map")
+        if not sibling.is_file():
+            return None, []
+        data, folder, where = _read_inside(sibling, root, MAX_MAP_BYTES), sibling.parent, f"source map {sibling.name}"
+    elif url.startswith("data:"):
+        data, folder = _decode_data_url(url), path.parent
+    elif _SCHEME.match(url) or url.startswith(("/", "\\")):
+        data, folder = "is not a relative path, not read", path.parent
+    else:
+        target = Path(os.path.normpath(path.parent / unquote(url.split("#")[0].split("?")[0])))
+        data, folder = _read_inside(target, root, MAX_MAP_BYTES), target.parent
+    if isinstance(data, str):
+        return None, [f"{where} {data}; findings stay at generated positions"]
+    if len(data) > MAX_MAP_BYTES:
+        return None, [f"{where} is over the {MAX_MAP_BYTES / 2**20:.0f} MiB limit; findings stay at generated positions"]
+    try:
+        smap = SourceMap.parse(data)
+    except SourceMapError as exc:
+        return None, [f"{where} is not usable: {exc}; findings stay at generated positions"]
+    notes = []
+    if smap.dropped:
+        notes.append(f"{where}: {smap.dropped} segments point outside the map and were skipped")
+    return BundleOrigin(smap, text, folder, root, cwd), notes

@@ -1,0 +1,149 @@
+"""The command line: `minislint check|rules|explain`, with `check` implied (`minislint dist/`)."""
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from pathlib import Path
+
+from minislint import __version__
+
+SUBCOMMANDS = ("check", "rules", "explain")
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def _rule_list(values) -> list:
+    out = []
+    for v in values or ():
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="minislint",
+        description="Check a TikTok Minis H5 app against the platform's development restrictions.")
+    parser.add_argument("--version", action="version", version=f"minislint {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    check = sub.add_parser("check", help="lint files and folders (the default command)")
+    check.add_argument("paths", nargs="*", default=[], help="files or folders (default: .)")
+    check.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    check.add_argument("-o", "--output", help="write the report to this file instead of stdout")
+    check.add_argument("--select", action="append", metavar="RULES", help="only these rule ids (comma-separated)")
+    check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rule ids (comma-separated)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found")
+    check.add_argument("--config", metavar="FILE", help="settings file (default: nearest .minislint.toml or pyproject.toml)")
+    check.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
+    sub.add_parser("rules", help="list every rule with its severity and summary")
+    explain = sub.add_parser("explain", help="print a rule's documentation")
+    explain.add_argument("rule")
+    return parser
+
+
+def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        argv = ["check", *argv]
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return EXIT_ERROR if exit_.code not in (0, None) else EXIT_OK
+    debug = getattr(args, "debug", False)
+    try:
+        if args.command == "rules":
+            return cmd_rules()
+        if args.command == "explain":
+            return cmd_explain(args.rule)
+        return cmd_check(args)
+    except KeyboardInterrupt:
+        print("minislint: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as err:  # configuration, plugin or internal errors: one line, no traceback
+        from minislint.config import ConfigError
+        from minislint.plugins import PluginError
+
+        if debug:
+            raise
+        kind = "" if isinstance(err, (ConfigError, PluginError, UsageError)) else "internal error: "
+        print(f"minislint: {kind}{err}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _registry():
+    from minislint.plugins import default_registry
+
+    return default_registry()
+
+
+def cmd_rules() -> int:
+    reg = _registry()
+    width = max(len(r) for r in reg.rules)
+    for rid in sorted(reg.rules):
+        rule = reg.rules[rid]
+        print(f"{rid:<{width}}  {rule.severity:<7}  {rule.summary}")
+    return EXIT_OK
+
+
+def cmd_explain(rule_id: str) -> int:
+    reg = _registry()
+    rule = reg.rules.get(rule_id)
+    if rule is None:
+        close = difflib.get_close_matches(rule_id, list(reg.rules), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise UsageError(f"unknown rule '{rule_id}'{hint}; `minislint rules` lists them")
+    print(f"# {rule.id} ({rule.severity})\n\n{rule.summary}\n\n{rule.docs.rstrip()}")
+    return EXIT_OK
+
+
+def load_settings(args, registry):
+    from minislint import config
+
+    if getattr(args, "config", None):
+        path = Path(args.config)
+        if not path.is_file():
+            raise UsageError(f"--config {args.config}: no such file")
+        data = config.tomllib.loads(path.read_text(encoding="utf-8"))
+        table = data.get("tool", {}).get("minislint", {}) if path.name == "pyproject.toml" else data
+        settings = config.from_table(table, str(path), path, registry.rules)
+    else:
+        settings = config.load(Path.cwd(), registry.rules)
+    select = _rule_list(args.select)
+    ignore = _rule_list(args.ignore)
+    if select:
+        settings.select = config.check_rule_ids(select, registry.rules, "--select")
+    if ignore:
+        settings.ignore |= config.check_rule_ids(ignore, registry.rules, "--ignore")
+    return settings
+
+
+def cmd_check(args) -> int:
+    from minislint.engine import Engine
+    from minislint.report import ReportContext, render
+
+    registry = _registry()
+    settings = load_settings(args, registry)
+    engine = Engine(settings, registry)
+    paths = [Path(p) for p in (args.paths or ["."])]
+    result = engine.lint_paths(paths)
+    named_missing = False
+    for path, message, named in result.problems:
+        print(f"minislint: {path}: {message}", file=sys.stderr)
+        named_missing |= named
+    ctx = ReportContext(rules=registry.rules, files=result.files,
+                        color=args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    out = render(args.format, result.findings, ctx)
+    if args.output:
+        Path(args.output).write_text(out, encoding="utf-8")
+    else:
+        sys.stdout.write(out)
+    if result.internal_errors or named_missing:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_OK
+    return EXIT_FINDINGS if any(f.severity == "error" for f in result.findings) else EXIT_OK

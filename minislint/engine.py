@@ -1,0 +1,299 @@
+"""Where findings are born: read a file, split it into fragments, parse each once, walk each tree
+once for every rule, filter by suppressions, map positions back to the file the user edits."""
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from minislint import suppress
+from minislint.config import Settings
+from minislint.decode import DecodeProblem, decode
+from minislint.finding import Finding, Location
+from minislint.languages import ParseError
+from minislint.plugins import Registry, default_registry
+from minislint.rule import Rule, RuleContext
+from minislint.source import SourceFile
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class Result:
+    findings: list = field(default_factory=list)
+    files: int = 0
+    problems: list = field(default_factory=list)    # (path, message, named on the command line)
+    internal_errors: int = 0
+
+
+def display_path(path: Path, cwd: Optional[Path] = None) -> str:
+    """Relative to the current directory with forward slashes, else absolute."""
+    cwd = cwd or Path.cwd()
+    try:
+        return Path(os.path.relpath(path.absolute(), cwd)).as_posix() if _inside(path, cwd) else path.absolute().as_posix()
+    except ValueError:  # another drive on Windows
+        return path.absolute().as_posix()
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.absolute().relative_to(folder.absolute())
+        return True
+    except ValueError:
+        return False
+
+
+class _Raw:
+    """Findings of one file before suppression and position mapping."""
+
+    def __init__(self):
+        self.items = []  # (rule_id, default severity, fragment|None, start, end, message, severity)
+
+    def add(self, rule: Rule, fragment, start, end, message, severity=None):
+        self.items.append((rule.id, rule.severity, fragment, start, end, message, severity))
+
+
+class Engine:
+    def __init__(self, settings: Optional[Settings] = None, registry: Optional[Registry] = None):
+        self.settings = settings or Settings()
+        self.registry = registry or default_registry()
+        self.rules = [r for rid, r in self.registry.rules.items() if self.settings.enabled(rid)]
+        self.enabled_ids = {r.id for r in self.rules}
+        self.by_language = defaultdict(list)
+        for rule in self.rules:
+            for lang in rule.languages:
+                self.by_language[lang].append(rule)
+        self._engine_rules = {rid: self.registry.rules.get(rid) or _Builtin(rid)
+                              for rid in ("syntax-error", "internal-error", "unused-suppression")}
+
+    # -- entry points ---------------------------------------------------------------------------
+    def wants(self, path: Path) -> bool:
+        return self.registry.language_for(path) is not None
+
+    def lint_paths(self, paths: list[Path]) -> Result:
+        from minislint.discovery import iter_files
+
+        result = Result()
+        problems = result.problems
+        files = []
+        for path in iter_files(paths, self.wants, self.settings.exclude,
+                               lambda p, msg, named: problems.append((display_path(p), msg, named))):
+            files.append(path)
+        for path in files:
+            found, crashed = self.lint_file(path)
+            result.findings.extend(found)
+            result.internal_errors += crashed
+        result.files = len(files)
+        result.findings.extend(self.check_project(paths, files, result))
+        result.findings.sort(key=Finding.sort_key)
+        return result
+
+    def lint_file(self, path: Path) -> tuple[list, int]:
+        """Findings for one file and the number of rule crashes; never raises for bad input."""
+        display = display_path(path)
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                return [self._file_finding(display, f"file is {size // (1024 * 1024)} MB; files over "
+                                                    f"{MAX_FILE_BYTES // (1024 * 1024)} MB are not read")], 0
+            data = path.read_bytes()
+        except OSError as err:
+            return [self._file_finding(display, f"cannot read file: {err.strerror or err}")], 0
+        try:
+            text = decode(data)
+        except DecodeProblem as err:
+            return [self._file_finding(display, err.message)], 0
+        return self.lint_source(SourceFile(path, display, text))
+
+    def lint_text(self, path: Path, text: str) -> list:
+        """Lint text as if it were `path` (editors, stdin)."""
+        findings, _ = self.lint_source(SourceFile(path, display_path(path), text))
+        return findings
+
+    # -- one file -------------------------------------------------------------------------------
+    def lint_source(self, file: SourceFile) -> tuple[list, int]:
+        raw = _Raw()
+        crashes = 0
+        lang = self.registry.language_for(file.path)
+        if lang is None:
+            return [], 0
+        try:
+            fragments = lang.split(file)
+        except ParseError as err:
+            raw.add(self._engine_rules[err.rule], None, err.offset, err.offset, err.message)
+            fragments = []
+        except RecursionError:
+            raw.add(self._engine_rules["syntax-error"], None, 0, 0, "too deeply nested to parse")
+            fragments = []
+        for fragment in fragments:
+            crashes += self._lint_fragment(fragment, raw)
+        return self._finish(file, raw), crashes
+
+    def _lint_fragment(self, fragment, raw: _Raw) -> int:
+        text = fragment.text
+        rules = [r for r in self.by_language.get(fragment.language, ())
+                 if not r.triggers or any(t in text for t in r.triggers)]
+        note = fragment.meta.get("note")
+        if note:  # e.g. a block in a language nobody parses yet: say so once, never crash
+            raw.add(self._engine_rules["syntax-error"], fragment, 0, 0, note, "warning")
+        if not rules:
+            return 0
+        parse = self.registry.parsers.get(fragment.language)
+        walk = self.registry.walkers.get(fragment.language)
+        if parse is None or walk is None:
+            return 0
+        try:
+            tree = parse(fragment)
+        except ParseError as err:
+            raw.add(self._engine_rules[err.rule], fragment, err.offset, err.offset, err.message)
+            return 0
+        except RecursionError:
+            raw.add(self._engine_rules["syntax-error"], fragment, 0, 0, "too deeply nested to parse")
+            return 0
+        from minislint.js.services import services_for
+
+        services = services_for(fragment.language, tree, fragment)
+        handlers = defaultdict(list)
+        broken: set = set()
+
+        def sink(rule, frag, start, end, message, severity):
+            raw.add(rule, frag, start, end, message, severity)
+
+        for rule in rules:
+            ctx = RuleContext(rule, fragment, tree, services, self._options(rule), sink)
+            try:
+                subscriptions = rule.create(ctx) or {}
+            except Exception as err:  # one broken rule costs only its own findings
+                self._crash(raw, rule, fragment, err)
+                broken.add(rule.id)
+                continue
+            for node_type, fn in subscriptions.items():
+                handlers[node_type].append(self._guard(fn, rule, fragment, raw, broken))
+        try:
+            walk(tree, handlers)
+        except RecursionError:
+            raw.add(self._engine_rules["syntax-error"], fragment, 0, 0, "too deeply nested to check")
+        return len(broken)
+
+    def _guard(self, fn, rule, fragment, raw, broken):
+        def call(node):
+            if rule.id in broken:
+                return
+            try:
+                fn(node)
+            except RecursionError:
+                broken.add(rule.id)
+                raw.add(self._engine_rules["syntax-error"], fragment, *node.range,
+                        f"too deeply nested for rule {rule.id}")
+            except Exception as err:
+                broken.add(rule.id)
+                self._crash(raw, rule, fragment, err, node)
+        return call
+
+    def _crash(self, raw, rule, fragment, err, node=None):
+        start, end = node.range if node is not None and hasattr(node, "range") else (0, 0)
+        raw.add(self._engine_rules["internal-error"], fragment, start, start,
+                f"rule '{rule.id}' crashed: {type(err).__name__}: {err}")
+
+    def _options(self, rule: Rule) -> dict:
+        opts = dict(getattr(rule, "options", {}) or {})
+        opts.update(self.settings.rule_options.get(rule.id, {}))
+        return opts
+
+    def _finish(self, file: SourceFile, raw: _Raw) -> list:
+        directives = suppress.parse(file)
+        sup = suppress.Suppressions(directives) if directives else None
+        out = []
+        for rule_id, default_sev, fragment, start, end, message, severity in raw.items:
+            if rule_id != "internal-error" and not self.settings.enabled(rule_id):
+                continue  # internal errors are never silenced: they mean findings were lost
+            so = fragment.file_offset(start) if fragment is not None else start
+            eo = fragment.file_offset(max(start, end)) if fragment is not None else max(start, end)
+            line, col = file.position(so)
+            end_line, end_col = file.position(eo)
+            if sup is not None and rule_id != "internal-error" and sup.suppresses(rule_id, line, col):
+                continue
+            sev = self.settings.severity.get(rule_id) or severity or default_sev
+            f = Finding(rule_id, sev, message, file.display, line, col, end_line, end_col)
+            origin = getattr(fragment, "origin", None) if fragment is not None else None
+            if origin is not None:
+                f = _through_origin(f, origin)
+            out.append(f)
+        if sup is not None and "unused-suppression" in self.enabled_ids:
+            rule = self._engine_rules["unused-suppression"]
+            for d, message in sup.unused(self.registry.rules, self.enabled_ids):
+                out.append(Finding(rule.id, self.settings.severity.get(rule.id) or rule.severity, message,
+                                   file.display, d.line, d.column, d.line, d.end_column))
+        return out
+
+    def _file_finding(self, display: str, message: str) -> Finding:
+        rule = self._engine_rules["syntax-error"]
+        return Finding(rule.id, rule.severity, message, display, 1, 1, 1, 1)
+
+    # -- the whole project ----------------------------------------------------------------------
+    def check_project(self, paths: list[Path], files: list[Path], result: Result) -> list:
+        project_rules = [r for r in self.rules if type(r).check_project is not Rule.check_project]
+        if not project_rules:
+            return []
+        pctx = ProjectContext(self, paths, files)
+        for rule in project_rules:
+            pctx.rule = rule
+            try:
+                rule.check_project(pctx)
+            except Exception as err:
+                result.internal_errors += 1
+                pctx.findings.append(Finding("internal-error", "error",
+                                             f"rule '{rule.id}' crashed: {type(err).__name__}: {err}",
+                                             display_path(paths[0] if paths else Path(".")), 1, 1, 1, 1))
+        return pctx.findings
+
+
+def _through_origin(f: Finding, origin) -> Finding:
+    try:
+        o = origin.original(f.line, f.column)
+    except Exception:  # a hostile map must never cost the finding itself
+        o = None
+    if o is None:
+        return f
+    span = f.end_column - f.column if f.end_line == f.line else 0
+    return Finding(f.rule, f.severity, f.message, o.path, o.line, o.column, o.line, o.column + span,
+                   generated=Location(f.path, f.line, f.column), package=o.package)
+
+
+class ProjectContext:
+    """What a project-level rule sees: the paths the user named, the files linted, and a report."""
+
+    def __init__(self, engine: Engine, paths: list[Path], files: list[Path]):
+        self.engine = engine
+        self.settings = engine.settings
+        self.paths = paths
+        self.files = files
+        self.folders = [p for p in paths if p.is_dir()]   # empty: only files were named (pre-commit)
+        self.findings: list = []
+        self.rule: Optional[Rule] = None
+
+    @property
+    def options(self) -> dict:
+        return self.engine._options(self.rule)
+
+    def report(self, path: Path, message: str, line: int = 1, column: int = 1,
+               end_line: Optional[int] = None, end_column: Optional[int] = None,
+               severity: Optional[str] = None) -> None:
+        rule = self.rule
+        sev = self.settings.severity.get(rule.id) or severity or rule.severity
+        self.findings.append(Finding(rule.id, sev, message, display_path(path), line, column,
+                                     end_line or line, end_column or column))
+
+    def report_offset(self, file: SourceFile, start: int, end: int, message: str,
+                      severity: Optional[str] = None) -> None:
+        (line, col), (el, ec) = file.position(start), file.position(end)
+        self.report(file.path, message, line, col, el, ec, severity)
+
+
+class _Builtin(Rule):
+    """Stand-in for an engine rule whose plugin is not installed (keeps the engine working)."""
+
+    def __init__(self, rid):
+        self.id = rid

@@ -1,0 +1,58 @@
+"""Rule metadata and the context a rule reports through."""
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+
+class Rule:
+    """One check. Subclasses set the metadata beside their code, as ESLint rules do."""
+
+    id: str = ""
+    severity: str = "error"            # default level: "error" or "warning"
+    summary: str = ""                  # one line, shown by `minislint rules` and SARIF shortDescription
+    docs: str = ""                     # markdown: What it does / Why is this bad? / Example / Use instead
+    tags: tuple[str, ...] = ("minis",)
+    precision: str = "high"            # SARIF/GitHub: very-high, high, medium, low
+    languages: tuple[str, ...] = ()    # fragment languages whose trees this rule walks
+    triggers: tuple[str, ...] = ()     # a fragment whose text has none of these is skipped
+    options: dict[str, Any] = {}       # defaults; settings `[tool.minislint.rules.<id>]` override
+
+    def create(self, ctx: "RuleContext") -> dict[str, Callable]:
+        """Return node-type handlers for one fragment (``"Program:exit"`` style keys allowed)."""
+        return {}
+
+    def check_project(self, pctx) -> None:
+        """Project-level checks, called once per run (see engine.ProjectContext)."""
+
+    @property
+    def full_description(self) -> str:
+        """The first paragraph under "What it does", for SARIF fullDescription."""
+        text = self.docs.split("## What it does", 1)[-1].strip()
+        return text.split("\n\n", 1)[0].replace("\n", " ").strip() or self.summary
+
+
+class RuleContext:
+    """What a rule sees for one fragment. Services are computed once and shared by all rules."""
+
+    def __init__(self, rule: Rule, fragment, tree, services, options: dict, sink: Callable):
+        self.rule = rule
+        self.fragment = fragment
+        self.tree = tree
+        self.options = options
+        self._services = services
+        self._sink = sink
+
+    @property
+    def scope(self):
+        return self._services.scope
+
+    def fold(self, node) -> Optional[str]:
+        return self._services.fold(node)
+
+    def global_path(self, node) -> Optional[tuple[str, ...]]:
+        return self._services.global_path(node)
+
+    def report(self, where, message: str, severity: Optional[str] = None) -> None:
+        """`where` is a node with `.range` or a (start, end) pair of fragment offsets."""
+        start, end = where if isinstance(where, tuple) else where.range
+        self._sink(self.rule, self.fragment, start, end, message, severity)

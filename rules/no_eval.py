@@ -1,0 +1,58 @@
+"""no-eval: the global `eval`, called or referenced, through any path to the global object."""
+from minislint.hookspec import hookimpl
+from minislint.js.ast import is_reference, name_node
+from minislint.rule import Rule
+
+EVAL = ("eval",)
+
+
+class NoEval(Rule):
+    id = "no-eval"
+    severity = "error"
+    summary = "`eval()` is forbidden in TikTok Minis"
+    languages = ("js",)
+    triggers = ("eval",)
+    precision = "very-high"
+    tags = ("minis", "security", "restriction")
+    docs = """\
+## What it does
+Reports every use of the global `eval`: direct calls `eval(code)`, indirect calls such as
+`(0, eval)(code)`, `window.eval(code)`, `globalThis["eval"](code)`, `window?.eval(code)`, and
+references that let `eval` escape (`const run = eval`, `[eval][0]`, `f(eval)`). The global object
+is recognised as `window`, `self`, `globalThis`, `frames`, chains such as `window.window`, and
+top-level `this` in scripts. A local binding named `eval` and a method `obj.eval()` are not
+flagged.
+
+## Why is this bad?
+TikTok Minis forbids `eval()` (development restriction 1): it runs code that review never saw.
+A package that uses it can be rejected.
+
+## Example
+```js
+const config = eval("(" + text + ")");
+```
+
+## Use instead
+```js
+const config = JSON.parse(text);
+```
+"""
+
+    def create(self, ctx):
+        message = "`eval` is forbidden in TikTok Minis: it runs code that review never saw"
+
+        def identifier(node):
+            if node.name == "eval" and is_reference(node) and ctx.global_path(node) == EVAL:
+                ctx.report(node, message)
+
+        def member(node):
+            # `window.eval`, `globalThis["eval"]`, `window?.eval`: reported at the property
+            if ctx.global_path(node) == EVAL:
+                ctx.report(name_node(node), message)
+
+        return {"Identifier": identifier, "MemberExpression": member}
+
+
+@hookimpl
+def minislint_rules():
+    return [NoEval()]

@@ -1,0 +1,90 @@
+"""no-string-timer: string code passed to setTimeout / setInterval / setImmediate."""
+from minislint.hookspec import hookimpl
+from minislint.js.values import static_property, unwrap
+from minislint.rule import Rule
+
+TIMERS = {("setTimeout",), ("setInterval",), ("setImmediate",)}
+_MAX_DEPTH = 30
+
+
+class NoStringTimer(Rule):
+    id = "no-string-timer"
+    severity = "error"
+    summary = "String code in `setTimeout` / `setInterval` is forbidden in TikTok Minis"
+    languages = ("js",)
+    triggers = ("setTimeout", "setInterval", "setImmediate")
+    precision = "high"
+    tags = ("minis", "security", "restriction")
+    docs = """\
+## What it does
+Reports `setTimeout`, `setInterval` and `setImmediate`, reached through any path to the global
+object (`window.setTimeout`, `globalThis["setInterval"]`), whose first argument is a string: a
+literal, a template literal, a concatenation with a string, `String(x)`, `x.toString()`, or a
+`const` bound to one of those. In TypeScript, a value declared `: string` counts too. A function,
+an arrow, `fn.bind(...)` or a value of unknown type is fine. A local function named `setTimeout`
+is not flagged.
+
+## Why is this bad?
+TikTok Minis forbids string arguments to `setTimeout()` / `setInterval()` (development
+restriction 3): the browser evaluates the string like `eval`.
+
+## Example
+```js
+setTimeout("refresh()", 1000);
+setInterval(`tick(${id})`, 500);
+```
+
+## Use instead
+```js
+setTimeout(refresh, 1000);
+setInterval(() => tick(id), 500);
+```
+"""
+
+    def create(self, ctx):
+        string_decls = ctx.fragment.meta.get("string_decls") or ()
+
+        def is_string(node, depth=0):
+            node = unwrap(node)
+            if node is None or depth > _MAX_DEPTH:
+                return False
+            t = node.type
+            if t == "Literal":
+                return isinstance(node.value, str) and getattr(node, "regex", None) is None
+            if t in ("TemplateLiteral",):
+                return True
+            if t == "BinaryExpression" and node.operator == "+":
+                return is_string(node.left, depth + 1) or is_string(node.right, depth + 1)
+            if t == "CallExpression":
+                callee = unwrap(node.callee)
+                if ctx.global_path(callee) == ("String",):
+                    return True
+                return (callee.type == "MemberExpression" and static_property(callee, ctx.fold) == "toString"
+                        and not node.arguments)
+            if t == "Identifier":
+                binding = ctx.scope.resolve(node)
+                if binding is None:
+                    return False
+                if binding.id.range[0] in string_decls:
+                    return True
+                return binding.kind == "const" and binding.path == () and is_string(binding.init, depth + 1)
+            if t == "CallExpression":
+                return False
+            return False
+
+        def call(node):
+            if not node.arguments:
+                return
+            if ctx.global_path(node.callee) not in TIMERS:
+                return
+            first = node.arguments[0]
+            if first.type != "SpreadElement" and is_string(first):
+                name = ctx.global_path(node.callee)[0]
+                ctx.report(first, f"string code passed to `{name}` is forbidden in TikTok Minis: pass a function")
+
+        return {"CallExpression": call}
+
+
+@hookimpl
+def minislint_rules():
+    return [NoStringTimer()]

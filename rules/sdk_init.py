@@ -1,0 +1,196 @@
+"""sdk-init: TTMinis.init({ clientKey }) runs after the SDK script and before any other TTMinis call."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from minislint.hookspec import hookimpl
+from minislint.languages import ParseError
+from minislint.markup.scan import scan
+from minislint.minis import readiness as R
+from minislint.rule import Rule
+from minislint.source import Fragment
+
+_INIT_TEXT = re.compile(r"(?<![\w$])TTMinis\s*(?:\?\.|\.)\s*init\s*\(")
+_HTML_SUFFIXES = (".html", ".htm")
+
+
+def _js_services(fragment):
+    from minislint.js.parse import parse_js
+    from minislint.js.services import JsServices
+    from minislint.js.walk import walk
+
+    tree = parse_js(fragment)
+    walk(tree, {})  # sets .parent links
+    return tree, JsServices(tree, fragment)
+
+
+def top_level_calls(tree, services):
+    """(method, call node) for each TTMinis call that runs while the script runs, in source order."""
+    calls = []
+    for node in R.descendants(tree):
+        if node.type == "CallExpression":
+            name = R.ttminis_method(node.callee, services.global_path)
+            if name and R.runs_at_top_level(node):
+                calls.append((name, node))
+    calls.sort(key=lambda c: c[1].range[0])
+    return calls
+
+
+def init_problem(call, fold):
+    """Message when `TTMinis.init(...)` lacks a clientKey, else None."""
+    if not call.arguments:
+        return "TTMinis.init() needs { clientKey }: the SDK is not initialised without it"
+    arg = call.arguments[0]
+    if R.unwrap(arg).type != "ObjectExpression":
+        return None  # a variable: not known here
+    key = R.prop(arg, "clientKey", fold)
+    if key is None:
+        if R.has_spread(arg):
+            return None
+        return "TTMinis.init({...}) has no clientKey: the SDK is not initialised without it"
+    if fold(key) is not None and not fold(key).strip():
+        return "TTMinis.init is given an empty clientKey"
+    return None
+
+
+def _external_inits(html_path: Path, src: str) -> bool:
+    """Whether a same-origin script of the entry calls TTMinis.init (one file, text search)."""
+    if not src or "//" in src or ":" in src.split("/")[0]:
+        return False
+    rel = src.split("?")[0].split("#")[0]
+    here = html_path.parent
+    shape = R.project_shape(html_path)
+    bases = [here] + ([shape.root] if shape.root else []) + [here.parent]
+    for base in bases:
+        p = (base / rel.lstrip("/")) if rel.startswith("/") else (here / rel)
+        try:
+            if p.is_file() and p.stat().st_size < 20_000_000:
+                return bool(_INIT_TEXT.search(p.read_text(encoding="utf-8", errors="replace")))
+        except OSError:
+            return False
+    return False
+
+
+def check_html(fragment):
+    """Order of SDK, init and other TTMinis calls in an HTML entry: [(start, end, message)]."""
+    text = fragment.text
+    tags = scan(text)
+    sdk = None
+    init_seen = False
+    out = []
+    for tag in tags:
+        if tag.kind != "start" or tag.name != "script" or not R.is_js_script(tag.get("type")):
+            continue
+        src = tag.get("src")
+        if src is not None:
+            if sdk is None and R.sdk_src(src):
+                sdk = tag
+            elif sdk is not None and not init_seen:
+                init_seen = _external_inits(fragment.file.path, src)
+            continue
+        if tag.body is None or tag.body[0] == tag.body[1]:
+            continue
+        start, end = tag.body
+        module = (tag.get("type") or "").strip().lower() == "module"
+        piece = Fragment(fragment.file, "js", text[start:end], fragment.file_offset(start), module=module)
+        try:
+            tree, services = _js_services(piece)
+        except (ParseError, RecursionError):
+            continue  # syntax-error reports it
+        for name, call in top_level_calls(tree, services):
+            a, b = start + call.range[0], start + call.range[1]
+            if name == "init":
+                if sdk is None:
+                    out.append((a, b, "TTMinis.init runs before the Minis SDK script is loaded: "
+                                      "put the SDK <script> first"))
+                init_seen = True
+            elif not init_seen:
+                out.append((a, b, f"TTMinis.{name} is called before TTMinis.init: every SDK call "
+                                  "needs init first"))
+    if sdk is not None and not init_seen:
+        out.append((sdk.start, sdk.end,
+                    "TTMinis.init({ clientKey }) is never called after the Minis SDK script: call it "
+                    "in the next <script> (the upload scan rejects an app whose SDK is not initialised)"))
+    return out
+
+
+class SdkInit(Rule):
+    id = "sdk-init"
+    severity = "error"
+    summary = "TTMinis.init({ clientKey }) must run after the SDK script, before any other TTMinis call"
+    tags = ("minis", "readiness")
+    precision = "high"
+    languages = ("html", "js")
+    triggers = ("TTMinis", "connect.tiktok-minis.com")
+    docs = """\
+## What it does
+In the HTML entry (`build.htmlEntry`, and its copy in the build output): reports a Minis SDK
+script that is never followed by `TTMinis.init(...)` (in an inline script after it, or in a
+same-origin script it loads), an init that runs before the SDK script, and any other
+`TTMinis.*` call in an inline script that runs before the init.
+
+In every JavaScript file and inline script: `TTMinis.init()` without a `clientKey` (or with an
+empty one), and, in a JS file that calls init itself, a `TTMinis.*` call that runs at the top
+level before that init. Calls inside functions run later and are not ordered.
+
+## Why is this bad?
+Every SDK call needs `init` first ("call TTMinis() after the script is imported, otherwise the
+SDK will not be injected and the call will fail"), the CLI's dev server refuses to start
+without it, and the upload scan rejects a package whose SDK is not initialised.
+
+## Example
+```html
+<script src="https://connect.tiktok-minis.com/drama/sdk.js"></script>
+<script>TTMinis.login({ success: onLogin });</script>
+```
+
+## Use instead
+```html
+<script src="https://connect.tiktok-minis.com/drama/sdk.js"></script>
+<script>
+  TTMinis.init({ clientKey: "awx..." });
+  TTMinis.login({ success: onLogin });
+</script>
+```
+"""
+
+    def create(self, ctx):
+        fragment = ctx.fragment
+        if fragment.language == "html":
+            def run_html(_node=None):
+                if R.html_entry_role(fragment.file.path) is not None:
+                    for start, end, message in check_html(fragment):
+                        ctx.report((start, end), message)
+            return {"Document": run_html}
+
+        in_html = fragment.file.path.suffix.lower() in _HTML_SUFFIXES
+        calls = []
+
+        def on_call(node):
+            name = R.ttminis_method(node.callee, ctx.global_path)
+            if name is None:
+                return
+            if name == "init":
+                problem = init_problem(node, ctx.fold)
+                if problem:
+                    ctx.report(node, problem)
+            if not in_html and R.runs_at_top_level(node):
+                calls.append((name, node))
+
+        def on_exit(_node):
+            inits = [c for n, c in calls if n == "init"]
+            if not inits:
+                return
+            first = min(c.range[0] for c in inits)
+            for name, call in calls:
+                if name != "init" and call.range[0] < first:
+                    ctx.report(call, f"TTMinis.{name} is called before TTMinis.init: every SDK call "
+                                     "needs init first")
+
+        return {"CallExpression": on_call, "Program:exit": on_exit}
+
+
+@hookimpl
+def minislint_rules():
+    return [SdkInit()]
