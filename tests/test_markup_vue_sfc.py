@@ -33,7 +33,7 @@ def test_tricky_file_has_every_kind_of_block():
                                         "docs", "i18n"]
     setup = blocks[1]
     assert setup.setup and setup.lang == "ts"
-    assert text[setup.start:setup.end].count("</template>") == 2
+    assert text[setup.start:setup.end].count("</template>") == 3
     assert blocks[4].module == "classes" and blocks[3].module is False
 
 
