@@ -72,7 +72,8 @@ class Engine:
     def wants(self, path: Path) -> bool:
         return self.registry.language_for(path) is not None
 
-    def lint_paths(self, paths: list[Path]) -> Result:
+    def lint_paths(self, paths: list[Path], progress=None) -> Result:
+        """`progress(done, total)` is called after each file (the CLI's terminal progress line)."""
         from minislint.discovery import iter_files
 
         result = Result()
@@ -81,10 +82,12 @@ class Engine:
         for path in iter_files(paths, self.wants, self.settings.exclude,
                                lambda p, msg, named: problems.append((display_path(p), msg, named))):
             files.append(path)
-        for path in files:
+        for done, path in enumerate(files, 1):
             found, crashed = self.lint_file(path)
             result.findings.extend(found)
             result.internal_errors += crashed
+            if progress is not None:
+                progress(done, len(files))
         result.files = len(files)
         result.findings.extend(self.check_project(paths, files, result))
         result.findings.sort(key=Finding.sort_key)
