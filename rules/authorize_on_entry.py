@@ -69,22 +69,22 @@ def _start_callback(fn, ctx):
 
 def entry_context(node, ctx):
     """How `node` runs as the app opens ("at the top level", 'in a "load" listener'...), or None."""
+    reason = None
     fn = R.enclosing_function(node)
-    if fn is None:
-        if ctx.fragment.meta.get("setup"):
-            return None  # a Vue <script setup> body runs when its component is created
-        return "at the top level"
     while fn is not None:
         if not R.is_iife(fn):
             why = _start_callback(fn, ctx)
             if why is None:
-                return None
-            outer = R.enclosing_function(fn)
-            if outer is None or R.runs_at_top_level(fn) or _is_root_component(ctx.fragment):
-                return f"in {why}"
-            return None
+                return None  # an ordinary function: runs when something calls it
+            reason = reason or why
+            if why.startswith("the root component"):
+                return f"in {reason}"  # the component function around it is not the app opening
         fn = R.enclosing_function(fn)
-    return "at the top level"
+    if reason is None:
+        if ctx.fragment.meta.get("setup") and not _is_root_component(ctx.fragment):
+            return None  # a Vue <script setup> body runs when its component is created
+        return "at the top level"
+    return f"in {reason}"
 
 
 class _Fallback:

@@ -20,9 +20,6 @@ SDK_URL = "https://connect.tiktok-minis.com/drama/sdk.js"
 SDK_HOST = "connect.tiktok-minis.com"
 SDK_PATH = "/drama/sdk.js"
 CONFIG_NAME = "minis.config.json"
-# Documented defaults (platform-facts.md, minis.config.json table).
-DEFAULT_HTML_ENTRY = "public/index.html"
-DEFAULT_OUTPUT_DIR = "build"
 OUTPUT_DIR_NAMES = ("dist", "build")  # the docs' examples of build.outputDir
 
 FRONT_COLOURS = ("#ffffff", "#000000")
@@ -208,28 +205,24 @@ class ProjectShape:
     output_dir: Optional[Path]    # resolved build.outputDir / build.output
 
 
-def project_shape(path: Path) -> ProjectShape:
-    """The project around `path`, from the nearest minis.config.json (part A's loader)."""
-    try:
-        from minislint.minis.config import project_config
-    except ImportError:  # pragma: no cover - part A not installed
-        return ProjectShape(None, None, None)
-    cfg = project_config(path)
+def project_shape(path: Path, settings=None) -> ProjectShape:
+    """The project around `path`, from the nearest minis.config.json (or `--minis-config`)."""
+    from minislint.minis.config import config_for
+
+    cfg = config_for(path, settings)
     if cfg is None:
         return ProjectShape(None, None, None)
-    root = Path(cfg.root)
-    entry = getattr(cfg, "html_entry", None) or DEFAULT_HTML_ENTRY
-    out = getattr(cfg, "output_dir", None) or DEFAULT_OUTPUT_DIR
-    return ProjectShape(root, (root / entry).resolve(), (root / out).resolve())
+    root = Path(cfg.root).resolve()
+    return ProjectShape(root, Path(cfg.html_entry).resolve(), Path(cfg.output_dir).resolve())
 
 
-def html_entry_role(path: Path) -> Optional[str]:
+def html_entry_role(path: Path, settings=None) -> Optional[str]:
     """'source' when `path` is the project's build.htmlEntry, 'output' when it is that file's
     copy at the top of the build output folder, None for any other HTML file.
 
     Without minis.config.json, any file named index.html counts as an entry."""
     path = Path(path).resolve()
-    shape = project_shape(path)
+    shape = project_shape(path, settings)
     if shape.root is None:
         return "source" if path.name.lower() == "index.html" else None
     if shape.html_entry is not None and path == shape.html_entry:
@@ -244,31 +237,40 @@ def html_entry_role(path: Path) -> Optional[str]:
     return None
 
 
-def folder_role(folder: Path) -> Optional[str]:
+def folder_role(folder: Path, settings=None) -> Optional[str]:
     """'output' when a folder named on the command line is a build output (what gets uploaded),
     'root' when it is a Minis project's root, None otherwise (a subfolder such as src/).
 
-    - output: the build.outputDir of the minis.config.json in a folder above it; or, with no
-      config above, a folder named dist or build, or one whose own minis.config.json names it
-      (a package copied with its config, as the CLI writes it).
-    - root: the folder of a minis.config.json (that is not itself an output)."""
+    - output: the build.outputDir of the project's minis.config.json (the nearest one above the
+      folder, or `--minis-config`); or, with no such config, a folder named dist or build without
+      a package.json, or a folder whose own minis.config.json names it (a package copied with
+      the config, as the Minis CLI writes it into the output).
+    - root: the folder of the project's minis.config.json."""
     folder = Path(folder).resolve()
+    if getattr(settings, "minis_config", None):
+        shape = project_shape(folder, settings)
+        return "output" if shape.output_dir == folder else "root" if shape.root == folder else None
     for above in folder.parents:
         if (above / CONFIG_NAME).is_file():
-            shape = project_shape(above / CONFIG_NAME)
-            if shape.output_dir is not None and shape.output_dir == folder:
+            if project_shape(above / CONFIG_NAME).output_dir == folder:
                 return "output"
             break
-    own = folder / CONFIG_NAME
-    if own.is_file():
-        shape = project_shape(own)
-        if shape.output_dir is not None and not shape.output_dir.exists() \
-                and shape.output_dir.name == folder.name:
+    if (folder / CONFIG_NAME).is_file():
+        shape = project_shape(folder / CONFIG_NAME)
+        if not shape.output_dir.exists() and shape.output_dir.name == folder.name:
             return "output"
         return "root"
     if folder.name.lower() in OUTPUT_DIR_NAMES and not (folder / "package.json").exists():
         return "output"
     return None
+
+
+def inside(path: Path, folder: Path) -> bool:
+    try:
+        Path(path).resolve().relative_to(Path(folder).resolve())
+        return True
+    except ValueError:
+        return False
 
 
 # -- the package folder ------------------------------------------------------------------------
