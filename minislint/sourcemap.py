@@ -187,7 +187,7 @@ class _Part:
         while k > 0 and cols[k - 1] == cols[k]:
             k -= 1
         s, ol, oc, nm = self.data[line][4 * k : 4 * k + 4]
-        if s < 0:
+        if s < 0 or self.sources[s] is None:
             return None
         content = self.contents[s] if s < len(self.contents) else None
         return Mapping(self.sources[s], ol, oc, self.names[nm] if nm >= 0 else None, content)
