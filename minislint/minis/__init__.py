@@ -1,0 +1,1 @@
+"""TikTok Minis project knowledge: minis.config.json, trusted domains, JSON with positions."""
