@@ -112,6 +112,7 @@ class Engine:
 
     def lint_text(self, path: Path, text: str) -> list:
         """Lint text as if it were `path` (editors, stdin)."""
+        text = text[1:] if text.startswith("\ufeff") else text
         findings, _ = self.lint_source(SourceFile(path, display_path(path), text))
         return findings
 

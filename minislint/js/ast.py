@@ -10,7 +10,7 @@ def is_reference(ident) -> bool:
     t = parent.type
     if t == "MemberExpression":
         return parent.object is ident or parent.computed
-    if t in ("Property", "PropertyDefinition", "MethodDefinition"):
+    if t in ("Property", "PropertyDefinition", "FieldDefinition", "MethodDefinition"):
         if parent.key is ident and not parent.computed:
             # `{eval}` shorthand reads eval; in a pattern it declares a name instead
             return t == "Property" and parent.shorthand and parent.value is ident and not _in_pattern(parent)

@@ -141,15 +141,64 @@ class Values:
         return None
 
     def _top_level_this(self, node) -> bool:
+        """Whether `this` is the global object: at the top of a script, or in a sloppy-mode
+        function called without a receiver (ESLint's "default this binding")."""
         if self.fragment.module:
-            return False  # top-level `this` in a module is undefined
-        p = node.parent
+            return False  # module code is strict: `this` is undefined or a receiver
+        self.scope  # building scopes links every node to its parent
+        child, p = node, node.parent
         while p is not None:
-            if p.type in ("FunctionDeclaration", "FunctionExpression", "PropertyDefinition",
-                          "StaticBlock", "ClassBody"):
+            t = p.type
+            if t in ("PropertyDefinition", "FieldDefinition", "MethodDefinition") and p.key is child and p.computed:
+                child, p = p.parent.parent, p.parent.parent.parent  # a computed key runs outside the class
+                continue
+            if t in ("PropertyDefinition", "FieldDefinition", "StaticBlock", "ClassBody", "ClassDeclaration", "ClassExpression"):
                 return False
-            p = p.parent
+            if t in ("FunctionDeclaration", "FunctionExpression"):
+                return self._default_this(p)
+            child, p = p, p.parent
         return True
+
+    def _default_this(self, fn) -> bool:
+        if _strict(fn):
+            return False
+        if fn.id is not None and fn.id.name[:1].isupper():
+            return False  # an ES5 constructor: `this` is the new object
+        parent = fn.parent
+        if parent is None:
+            return True
+        t = parent.type
+        if t in ("Property", "MethodDefinition") or (t == "AssignmentExpression" and parent.right is fn
+                                                     and parent.left.type == "MemberExpression"):
+            return False  # a method: `this` is the object
+        if t == "MemberExpression" and parent.object is fn:
+            return static_property(parent, self.fold) not in ("call", "apply", "bind")
+        if t == "CallExpression" and fn in parent.arguments:
+            callee = unwrap(parent.callee)
+            method = static_property(callee, self.fold) if callee.type == "MemberExpression" else None
+            if method in _THIS_ARG_METHODS and len(parent.arguments) > parent.arguments.index(fn) + 1:
+                return False  # array.map(fn, thisArg)
+        return True
+
+_THIS_ARG_METHODS = frozenset(("every", "filter", "find", "findIndex", "findLast", "findLastIndex",
+                               "flatMap", "forEach", "map", "some", "from", "fromAsync"))
+
+
+def _strict(node) -> bool:
+    """A 'use strict' directive in this function or any enclosing one, or class code."""
+    while node is not None:
+        t = node.type
+        if t in ("ClassBody", "ClassDeclaration", "ClassExpression"):
+            return True
+        if t in ("FunctionDeclaration", "FunctionExpression", "Program"):
+            body = node.body.body if t != "Program" else node.body
+            for stmt in body:
+                if getattr(stmt, "directive", None) is None:
+                    break
+                if stmt.directive == "use strict":
+                    return True
+        node = node.parent
+    return False
 
 
 def _join(base: tuple, more: tuple) -> tuple:
