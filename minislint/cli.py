@@ -9,7 +9,7 @@ from pathlib import Path
 
 from minislint import __version__
 
-SUBCOMMANDS = ("check", "rules", "explain")
+SUBCOMMANDS = ("check", "rules", "explain", "server")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -32,16 +32,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check", help="lint files and folders (the default command)")
     check.add_argument("paths", nargs="*", default=[], help="files or folders (default: .)")
-    check.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
     check.add_argument("-o", "--output", help="write the report to this file instead of stdout")
     check.add_argument("--select", action="append", metavar="RULES", help="only these rule ids (comma-separated)")
     check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rule ids (comma-separated)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found")
     check.add_argument("--config", metavar="FILE", help="settings file (default: nearest .minislint.toml or pyproject.toml)")
     check.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
+    check.add_argument("--stdin-filename", metavar="PATH",
+                       help="lint standard input (path `-`) as if it were this file, for editors")
     sub.add_parser("rules", help="list every rule with its severity and summary")
     explain = sub.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule")
+    sub.add_parser("server", help="run the Language Server over stdio, for editors (needs minislint[lsp])")
     return parser
 
 
@@ -60,6 +63,8 @@ def main(argv=None) -> int:
             return cmd_rules()
         if args.command == "explain":
             return cmd_explain(args.rule)
+        if args.command == "server":
+            return cmd_server()
         return cmd_check(args)
     except KeyboardInterrupt:
         print("minislint: interrupted", file=sys.stderr)
@@ -101,6 +106,26 @@ def cmd_explain(rule_id: str) -> int:
     return EXIT_OK
 
 
+def cmd_server() -> int:
+    try:
+        from minislint.server import main as serve
+    except ImportError as err:
+        raise UsageError(f"`minislint server` needs pygls ({err}): pip install 'minislint[lsp]'") from None
+    return serve()
+
+
+def _lint_stdin(args, engine):
+    from minislint.stdin import lint_stdin
+
+    if args.paths not in ([], ["-"]):
+        raise UsageError("--stdin-filename lints standard input: give `-` or no path")
+    if not args.stdin_filename:
+        raise UsageError("`-` (standard input) needs --stdin-filename to know the file type")
+    if not engine.wants(Path(args.stdin_filename)):
+        raise UsageError(f"--stdin-filename {args.stdin_filename}: not a file type minislint checks")
+    return lint_stdin(engine, args.stdin_filename)
+
+
 def load_settings(args, registry):
     from minislint import config
 
@@ -112,7 +137,8 @@ def load_settings(args, registry):
         table = data.get("tool", {}).get("minislint", {}) if path.name == "pyproject.toml" else data
         settings = config.from_table(table, str(path), path, registry.rules)
     else:
-        settings = config.load(Path.cwd(), registry.rules)
+        stdin_name = getattr(args, "stdin_filename", None)  # an editor buffer: its own project
+        settings = config.load(Path(stdin_name).absolute().parent if stdin_name else Path.cwd(), registry.rules)
     select = _rule_list(args.select)
     ignore = _rule_list(args.ignore)
     if select:
@@ -129,13 +155,22 @@ def cmd_check(args) -> int:
     registry = _registry()
     settings = load_settings(args, registry)
     engine = Engine(settings, registry)
-    paths = [Path(p) for p in (args.paths or ["."])]
-    result = engine.lint_paths(paths)
+    sources = {}
+    if args.stdin_filename or args.paths == ["-"]:
+        result, sources = _lint_stdin(args, engine)
+    else:
+        from minislint.progress import Progress
+
+        progress = Progress()
+        try:
+            result = engine.lint_paths([Path(p) for p in (args.paths or ["."])], progress)
+        finally:
+            progress.close()
     named_missing = False
     for path, message, named in result.problems:
         print(f"minislint: {path}: {message}", file=sys.stderr)
         named_missing |= named
-    ctx = ReportContext(rules=registry.rules, files=result.files,
+    ctx = ReportContext(rules=registry.rules, files=result.files, sources=sources,
                         color=args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     out = render(args.format, result.findings, ctx)
     if args.output:

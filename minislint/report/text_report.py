@@ -1,22 +1,147 @@
-"""Human-readable output: `path:line:col: severity rule-id message`, then a summary line."""
+"""Human-readable output: `path:line:col: severity rule-id message`, the source line with a caret
+under the finding (as ruff and ESLint's codeframe show it), a count per rule and a summary line.
+
+Colour only when `ctx.color` (the CLI sets it for a terminal without NO_COLOR); piped output is
+plain text that `path:line:col:` problem matchers still read line by line.
+"""
 from __future__ import annotations
 
-from collections import Counter
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from minislint.decode import DecodeProblem, decode
+from minislint.source import SourceFile
+
+FRAME_WIDTH = 100   # display cells of source shown around a finding; minified lines are cut
+TAB_WIDTH = 4
+
+_STYLES = {"bold": "1", "dim": "2", "red": "31", "yellow": "33", "blue": "34", "cyan": "36"}
+
+
+def _paint(text: str, on: bool, *styles: str) -> str:
+    if not on or not text:
+        return text
+    return f"\x1b[{';'.join(_STYLES[s] for s in styles)}m{text}\x1b[0m"
+
+
+def _cells(ch: str) -> int:
+    """Terminal cells for one character: CJK wide 2, combining marks 0, the rest 1."""
+    if ch == "\t":
+        return TAB_WIDTH
+    if unicodedata.combining(ch) or ch in "\u200b\u200c\u200d\ufeff":
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _shown(ch: str) -> str:
+    if ch == "\t":
+        return " " * TAB_WIDTH
+    return " " if unicodedata.category(ch) in ("Cc", "Cf") and _cells(ch) else ch
+
+
+def codeframe(line_text: str, column: int, end_column: int, color: bool, severity: str,
+              number: int) -> list[str]:
+    """Three lines: gutter, the source line (cut around the finding), carets under the span."""
+    start = max(0, min(column - 1, len(line_text)))
+    end = max(start + 1, min(end_column - 1, len(line_text)))
+    # Cut a window of FRAME_WIDTH cells that keeps the start of the finding in view.
+    lo, used = start, 0
+    while lo > 0 and used < FRAME_WIDTH // 3:
+        lo -= 1
+        used += _cells(line_text[lo])
+    hi, used = lo, 0
+    while hi < len(line_text) and used + _cells(line_text[hi]) <= FRAME_WIDTH:
+        used += _cells(line_text[hi])
+        hi += 1
+    hi = max(hi, min(start + 1, len(line_text)))
+    head = "…" if lo > 0 else ""
+    tail = "…" if hi < len(line_text) else ""
+    shown = head + "".join(_shown(c) for c in line_text[lo:hi]) + tail
+    pad = len(head) + sum(_cells(c) for c in line_text[lo:start])
+    width = max(1, sum(_cells(c) for c in line_text[start:min(end, hi)]))
+    gutter = len(str(number))
+    bar = _paint("|", color, "blue")
+    caret_color = "red" if severity == "error" else "yellow"
+    return [
+        f"{' ' * (gutter + 1)}{bar}",
+        f"{_paint(str(number), color, 'blue')} {bar} {shown}".rstrip(),
+        f"{' ' * (gutter + 1)}{bar} {' ' * pad}{_paint('^' * width, color, caret_color, 'bold')}",
+    ]
+
+
+class _Sources:
+    """The text of each reported file, read once; what the CLI already holds comes from ctx."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.files: dict = {}
+
+    def line(self, path: str, number: int) -> str | None:
+        if path not in self.files:
+            text = self.ctx.sources.get(path)
+            if text is None:
+                try:
+                    text = decode(Path(self.ctx.cwd, path).read_bytes())
+                except (OSError, DecodeProblem, ValueError):
+                    text = None
+            self.files[path] = SourceFile(Path(path), path, text) if text is not None else None
+        file = self.files[path]
+        if file is None or not 1 <= number <= len(file.line_starts):
+            return None
+        return file.line_text(number)
 
 
 def render(findings, ctx) -> str:
-    lines = [f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}" for f in findings]
-    lines.append(summary(findings, ctx.files))
-    return "\n".join(lines) + "\n"
+    color = bool(getattr(ctx, "color", False))
+    sources = _Sources(ctx)
+    out = []
+    for f in findings:
+        sev = _paint(f.severity, color, "bold", "red" if f.severity == "error" else "yellow")
+        where = f"{_paint(f.path, color, 'bold')}:{f.line}:{f.column}:"
+        out.append(f"{where} {sev} {_paint(f.rule, color, 'cyan')} {f.message}")
+        line = sources.line(f.path, f.line)
+        if line is not None and line.strip():
+            end = f.end_column if f.end_line == f.line else len(line) + 1
+            out.extend(codeframe(line, f.column, end, color, f.severity, f.line))
+        if f.generated is not None:
+            out.append(_paint(f"  shipped at {f.generated.path}:{f.generated.line}:{f.generated.column}"
+                              + (f" ({f.package})" if f.package else ""), color, "dim"))
+        elif f.package:
+            out.append(_paint(f"  in dependency {f.package}", color, "dim"))
+    if findings:
+        out.append("")
+        out.extend(per_rule(findings, color))
+    out.append(_paint(summary(findings, ctx.files, detail=False), color, "bold"))
+    return "\n".join(out) + "\n"
 
 
-def summary(findings, files: int) -> str:
+def per_rule(findings, color: bool = False) -> list[str]:
+    """One line per rule, most frequent first: `  3  no-eval  (3 errors)`."""
+    counts = defaultdict(Counter)
+    for f in findings:
+        counts[f.rule][f.severity] += 1
+    width = max(len(r) for r in counts)
+    rows = []
+    for rule, c in sorted(counts.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
+        parts = [_plural(c[s], s) for s in ("error", "warning") if c[s]]
+        total = sum(c.values())
+        rows.append(f"  {total:>4}  {_paint(f'{rule:<{width}}', color, 'cyan')}  ({', '.join(parts)})")
+    return rows
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def summary(findings, files: int, detail: bool = True) -> str:
+    """One line; `detail` adds the count per rule (for formats without the per-rule table)."""
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
     checked = f"{files} file{'s' if files != 1 else ''} checked"
     if not findings:
         return f"No problems found ({checked})."
-    per_rule = Counter(f.rule for f in findings)
-    detail = ", ".join(f"{rule} {n}" for rule, n in sorted(per_rule.items()))
-    return (f"Found {errors} error{'s' if errors != 1 else ''} and {warnings} warning"
-            f"{'s' if warnings != 1 else ''} ({checked}; {detail}).")
+    if detail:
+        per_rule_ = Counter(f.rule for f in findings)
+        checked += "; " + ", ".join(f"{rule} {n}" for rule, n in sorted(per_rule_.items()))
+    return f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')} ({checked})."
