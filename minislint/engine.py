@@ -142,11 +142,11 @@ class Engine:
         note = fragment.meta.get("note")
         if note:  # e.g. a block in a language nobody parses yet: say so once, never crash
             raw.add(self._engine_rules["syntax-error"], fragment, 0, 0, note, "warning")
-        if not rules:
-            return 0
         parse = self.registry.parsers.get(fragment.language)
         walk = self.registry.walkers.get(fragment.language)
-        if parse is None or walk is None:
+        # A fragment no rule needs is still parsed while syntax-error is on: a file that does not
+        # parse is a finding (as flake8's E999), whatever names it contains.
+        if parse is None or walk is None or not rules and not self.settings.enabled("syntax-error"):
             return 0
         try:
             tree = parse(fragment)
@@ -155,6 +155,8 @@ class Engine:
             return 0
         except RecursionError:
             raw.add(self._engine_rules["syntax-error"], fragment, 0, 0, "too deeply nested to parse")
+            return 0
+        if not rules:
             return 0
         from minislint.js.services import services_for
 

@@ -1,0 +1,86 @@
+"""A third-party rule pack is registered like the built-ins and its findings come out alike."""
+import sys
+import textwrap
+from importlib import metadata
+from pathlib import Path
+
+from minislint.config import Settings
+from minislint.engine import Engine
+from minislint.plugins import build_registry, plugin_manager
+
+PACK = textwrap.dedent('''
+    from minislint.hookspec import hookimpl
+    from minislint.rule import Rule
+
+    class NoAlert(Rule):
+        id = "no-alert"
+        severity = "warning"
+        summary = "alert() blocks the webview"
+        languages = ("js",)
+        triggers = ("alert",)
+        docs = "## What it does\\nx\\n## Why is this bad?\\nx\\n## Example\\nx\\n## Use instead\\nx"
+
+        def create(self, ctx):
+            def call(node):
+                if ctx.global_path(node.callee) == ("alert",):
+                    ctx.report(node.callee, "alert() blocks the webview")
+            return {"CallExpression": call}
+
+    @hookimpl
+    def minislint_rules():
+        return [NoAlert()]
+''')
+
+
+def _install_pack(tmp_path, monkeypatch):
+    """A real distribution on sys.path with an entry point in the minislint.plugins group."""
+    site = tmp_path / "site"
+    (site / "acme_pack").mkdir(parents=True)
+    (site / "acme_pack" / "__init__.py").write_text(PACK)
+    dist = site / "acme_pack-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-pack\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[minislint.plugins]\nacme = acme_pack\n")
+    monkeypatch.syspath_prepend(str(site))
+    metadata.distributions.cache_clear() if hasattr(metadata.distributions, "cache_clear") else None
+
+
+def test_entry_point_pack_reports_like_builtins(tmp_path, monkeypatch):
+    _install_pack(tmp_path, monkeypatch)
+    registry = build_registry(plugin_manager())
+    assert "no-alert" in registry.rules and "no-eval" in registry.rules
+    engine = Engine(Settings(), registry)
+    found = engine.lint_text(Path("a.js"), "alert(1);\neval(x);\nfunction f(alert) { alert(2) }")
+    assert sorted((f.rule, f.severity, f.line, f.column) for f in found) == [
+        ("no-alert", "warning", 1, 1), ("no-eval", "error", 2, 1)]
+    sys.modules.pop("acme_pack", None)
+
+
+def test_builtin_rules_come_through_the_entry_point_group():
+    names = {ep.value for ep in metadata.entry_points(group="minislint.plugins")}
+    assert {"minislint.rules.no_eval", "minislint.rules.no_function_constructor",
+            "minislint.rules.no_string_timer", "minislint.languages.js"} <= names
+
+
+def test_a_crashing_rule_costs_only_its_own_findings():
+    from minislint.hookspec import hookimpl
+    from minislint.rule import Rule
+
+    class Boom(Rule):
+        id = "boom"
+        languages = ("js",)
+
+        def create(self, ctx):
+            def explode(node):
+                raise ValueError("kaboom")
+            return {"CallExpression": explode}
+
+    class Pack:
+        @hookimpl
+        def minislint_rules(self):
+            return [Boom()]
+
+    registry = build_registry(plugin_manager(extra=[Pack()]))
+    found = Engine(Settings(), registry).lint_text(Path("a.js"), "eval(x)")
+    assert sorted((f.rule, f.line, f.column) for f in found) == [("internal-error", 1, 1), ("no-eval", 1, 1)]
+    assert "rule 'boom' crashed: ValueError: kaboom" in [f for f in found if f.rule == "internal-error"][0].message
