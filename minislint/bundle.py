@@ -13,28 +13,18 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import json
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes
 
+from .source import Origin, SourceFile
 from .sourcemap import Mapping, SourceMap, SourceMapError
 
-try:  # the core's type, when present
-    from .source import Origin
-except ImportError:  # pragma: no cover - only before the core lands
-
-    @dataclass(frozen=True)
-    class Origin:  # type: ignore[no-redef]
-        path: str
-        line: int
-        column: int
-        package: str | None = None
-
-
-__all__ = ["MAX_MAP_BYTES", "BundleOrigin", "load_origin", "find_map_url", "package_of"]
+__all__ = ["MAX_MAP_BYTES", "BundleOrigin", "load_origin", "origin_for", "find_map_url", "package_of",
+           "project_root"]
 
 # Real maps of large vendor bundles reach a few tens of MB; beyond this we refuse and say so.
 MAX_MAP_BYTES = 32 * 1024 * 1024
@@ -59,6 +49,12 @@ _PACKAGE = re.compile(r"(?:^|[/\\])node_modules[/\\]((?:@[\w.~-]+[/\\])?[\w~-][\
 def find_map_url(text: str, css: bool = False) -> str | None:
     """The URL of the file's source map comment: the last one, and only if nothing but
     white space and comments follows it (ECMA-426's extraction without parsing)."""
+    found = _find_map_comment(text, css)
+    return found[0] if found else None
+
+
+def _find_map_comment(text: str, css: bool) -> tuple[str, int] | None:
+    """(URL, offset of the comment) or None."""
     if "sourceMappingURL" not in text:
         return None
     last = None
@@ -66,7 +62,27 @@ def find_map_url(text: str, css: bool = False) -> str | None:
         pass
     if last is None or not (_CSS_TAIL if css else _JS_TAIL).match(text, last.end()):
         return None
-    return last.group(1) if css else (last.group(1) or last.group(2))
+    return (last.group(1) if css else (last.group(1) or last.group(2))), last.start()
+
+
+def project_root(folder: Path) -> Path:
+    return _project_root(Path(os.path.abspath(folder)), Path.cwd())
+
+
+@functools.lru_cache(maxsize=256)
+def _project_root(folder: Path, cwd: Path) -> Path:
+    """The project a generated file belongs to, the limit of what a map may make us read:
+    the enclosing git work tree, else the current directory when the file is inside it,
+    else the nearest folder with a package.json, else the file's own folder."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    if _inside(folder, cwd):
+        return cwd
+    for candidate in (folder, *folder.parents):
+        if (candidate / "package.json").is_file():
+            return candidate
+    return folder
 
 
 def package_of(path: str, root: Path | None = None, _cache: dict | None = None) -> str | None:
@@ -78,7 +94,7 @@ def package_of(path: str, root: Path | None = None, _cache: dict | None = None) 
     if found is None:
         return None
     name = found.group(1).replace("\\", "/")
-    if root is None or _SCHEME.match(path) or os.path.isabs(path):
+    if root is None or _SCHEME.match(path):
         return name
     pkg_json = Path(path[: found.end()]) / "package.json"
     cache = {} if _cache is None else _cache
@@ -211,6 +227,16 @@ def _code_points(mapping: Mapping, cache: dict) -> int:
         units += 2 if ord(ch) > 0xFFFF else 1
         points += 1
     return points + max(0, mapping.column - units)
+
+
+def origin_for(file: SourceFile, css: bool = False) -> tuple[BundleOrigin | None, list[tuple[int, str]]]:
+    """What a language plugin calls for each file: the origin, and notes as (file offset,
+    message), the offset being the `sourceMappingURL` comment's (0 for a sibling map)."""
+    origin, notes = load_origin(file.path, file.text, project_root(Path(file.path).parent), css=css)
+    if not notes:
+        return origin, []
+    found = _find_map_comment(file.text, css)
+    return origin, [(found[1] if found else 0, note) for note in notes]
 
 
 def load_origin(

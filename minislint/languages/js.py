@@ -11,7 +11,11 @@ _MODULE_BY_EXT = {".mjs": True, ".cjs": False}
 def split(file):
     ext = file.path.suffix.lower()
     meta = {"jsx": ext == ".jsx"}
-    return [Fragment(file, "js", file.text, 0, module=_MODULE_BY_EXT.get(ext), meta=meta)]
+    # A bundle with a source map reports where the code was written (issue 5).
+    from minislint.bundle import origin_for
+
+    origin, meta["source_map_notes"] = origin_for(file)
+    return [Fragment(file, "js", file.text, 0, module=_MODULE_BY_EXT.get(ext), origin=origin, meta=meta)]
 
 
 def _parse(fragment):
