@@ -9,10 +9,10 @@ from minislint.rule import Rule
 _MODULES = {"eruda": "eruda", "vconsole": "vConsole"}  # npm package -> console
 
 
-def check_html(text: str):
+def check_html(text: str, tags=None):
     """`<script src>` tags that load a debug console: [(start, end, message)]."""
     out = []
-    for tag in scan(text):
+    for tag in (scan(text) if tags is None else tags):
         if tag.kind == "start" and tag.name == "script" and R.is_js_script(tag.get("type")):
             which = R.debug_console_src(tag.get("src"))
             if which:
@@ -64,8 +64,8 @@ builds (for example behind `import.meta.env.DEV` so the bundler drops it).
 
     def create(self, ctx):
         if ctx.fragment.language == "html":
-            def run_html(_node=None):
-                for start, end, message in check_html(ctx.fragment.text):
+            def run_html(doc):
+                for start, end, message in check_html(ctx.fragment.text, doc.tags):
                     ctx.report((start, end), message)
             return {"Document": run_html}
 
@@ -74,8 +74,9 @@ builds (for example behind `import.meta.env.DEV` so the bundler drops it).
             if ctx.global_path(callee) == ("eruda", "init"):
                 ctx.report(node, "eruda.init() starts the eruda debug console: remove it before release")
                 return
-            if callee.type == "Identifier" and callee.name == "require" and ctx.scope.is_global(callee) \
-                    and node.arguments:
+            dynamic = callee.type == "Import"  # esprima2: import("x") is a call with callee Import
+            required = callee.type == "Identifier" and callee.name == "require" and ctx.scope.is_global(callee)
+            if (dynamic or required) and node.arguments:
                 which = _module_name(node.arguments[0], ctx.fold)
                 if which:
                     ctx.report(node, f"the {which} debug console is bundled into the app: remove it "

@@ -26,9 +26,9 @@ def scripts(tags):
     return [t for t in tags if t.kind == "start" and t.name == "script" and R.is_js_script(t.get("type"))]
 
 
-def check(text: str):
+def check(text: str, tags=None):
     """Problems with the SDK script of an HTML entry: [(start, end, message)]."""
-    tags = scan(text)
+    tags = scan(text) if tags is None else tags
     found = scripts(tags)
     sdk = next((t for t in found if R.sdk_src(t.get("src"))), None)
     out = []
@@ -109,10 +109,10 @@ whose SDK is not initialised.
     def create(self, ctx):
         fragment = ctx.fragment
 
-        def run(_node=None):
-            if R.html_entry_role(fragment.file.path) is None:
+        def run(doc):
+            if fragment.meta.get("vue") or R.html_entry_role(fragment.file.path) is None:
                 return
-            for start, end, message in check(fragment.text):
+            for start, end, message in check(fragment.text, doc.tags):
                 ctx.report((start, end), message)
 
         return {"Document": run}

@@ -72,10 +72,10 @@ def _external_inits(html_path: Path, src: str) -> bool:
     return False
 
 
-def check_html(fragment):
+def check_html(fragment, tags=None):
     """Order of SDK, init and other TTMinis calls in an HTML entry: [(start, end, message)]."""
     text = fragment.text
-    tags = scan(text)
+    tags = scan(text) if tags is None else tags
     sdk = None
     init_seen = False
     out = []
@@ -158,9 +158,9 @@ without it, and the upload scan rejects a package whose SDK is not initialised.
     def create(self, ctx):
         fragment = ctx.fragment
         if fragment.language == "html":
-            def run_html(_node=None):
-                if R.html_entry_role(fragment.file.path) is not None:
-                    for start, end, message in check_html(fragment):
+            def run_html(doc):
+                if not fragment.meta.get("vue") and R.html_entry_role(fragment.file.path) is not None:
+                    for start, end, message in check_html(fragment, doc.tags):
                         ctx.report((start, end), message)
             return {"Document": run_html}
 
