@@ -122,6 +122,15 @@ class Tag:
         return self.attr(name) is not None
 
     @property
+    def type(self) -> str:
+        """Node type for tree walkers: "StartTag" or "EndTag"."""
+        return "StartTag" if self.kind == "start" else "EndTag"
+
+    @property
+    def range(self) -> tuple:
+        return self.start, self.end
+
+    @property
     def name_range(self) -> tuple:
         skip = 1 if self.kind == "start" else 2
         return self.start + skip, self.start + skip + len(self.name)

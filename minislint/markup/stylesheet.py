@@ -36,6 +36,15 @@ class CssUrl:
     node_start: int
     kind: str
 
+    @property
+    def type(self) -> str:
+        """Node type for tree walkers: "Import" or "Url"."""
+        return "Import" if self.kind == "import" else "Url"
+
+    @property
+    def range(self) -> tuple:
+        return self.start, self.end
+
 
 class _Positions:
     def __init__(self, css: str):

@@ -23,6 +23,11 @@ from .scan import Tag, scan
 _TEMPLATE_RAW = {"script": "script", "style": "rawtext", "textarea": "rcdata", "title": "rcdata"}
 
 
+def template_raw_text(tag: Tag) -> Optional[str]:
+    """Raw-text policy for the markup inside a Vue ``<template>`` (see scan.scan)."""
+    return _TEMPLATE_RAW.get(tag.name) if tag.kind == "start" else None
+
+
 @dataclass
 class SfcBlock:
     type: str
@@ -76,7 +81,7 @@ class _SfcPolicy:
                                                 self.template.end, tag.start))
                     self.template = None
                 return None
-            return _TEMPLATE_RAW.get(tag.name) if tag.kind == "start" else None
+            return template_raw_text(tag)
         if tag.kind != "start":
             return None
         if tag.self_closing:  # e.g. <template src="./view.html" />
