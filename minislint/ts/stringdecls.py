@@ -1,0 +1,75 @@
+"""Which bindings a TypeScript file declares as strings, for rules that care about string values.
+
+typescript-eslint's type-aware `no-implied-eval` knows `function later(code: string) {
+setTimeout(code) }` passes a string; minislint has no type checker, but an explicit `: string`
+annotation says the same. The offsets returned are where the binding identifier starts:
+- a parameter, variable or class field annotated with a string type;
+- a function declaration whose return type is a string type (a call of it yields a string).
+Function-valued variables (`const f = (): string => ""`) are left out: the variable itself holds
+a function, and one offset cannot say both.
+"""
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+import tree_sitter
+
+# Subtrees that cannot declare a runtime binding.
+_SKIP = frozenset(
+    {"type_annotation", "type_arguments", "type_parameters", "interface_declaration",
+     "type_alias_declaration", "ambient_declaration", "comment", "string", "template_string"}
+)
+
+
+def is_string_type(node: Optional[tree_sitter.Node]) -> bool:
+    """`string`, a string literal type, a template literal type, or a union of those."""
+    if node is None:
+        return False
+    if node.type == "type_annotation":
+        return is_string_type(_first_named(node))
+    if node.type == "predefined_type":
+        return node.text == b"string"
+    if node.type == "literal_type":
+        inner = _first_named(node)
+        return inner is not None and inner.type == "string"
+    if node.type == "template_literal_type":
+        return True
+    if node.type == "parenthesized_type":
+        return is_string_type(_first_named(node))
+    if node.type == "union_type":
+        members = [c for c in node.named_children if c.type != "comment"]
+        return bool(members) and all(is_string_type(c) for c in members)
+    return False
+
+
+def _first_named(node: tree_sitter.Node) -> Optional[tree_sitter.Node]:
+    return next((c for c in node.named_children if c.type != "comment"), None)
+
+
+def string_decls(root: tree_sitter.Node) -> Iterator[int]:
+    """Byte offsets of the identifiers declared with a string type (or string-returning)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        kind = node.type
+        if kind in _SKIP:
+            continue
+        if kind in ("required_parameter", "optional_parameter"):
+            pattern = node.child_by_field_name("pattern")
+            if pattern is not None and pattern.type == "identifier" and is_string_type(
+                node.child_by_field_name("type")
+            ):
+                yield pattern.start_byte
+        elif kind in ("variable_declarator", "public_field_definition"):
+            name = node.child_by_field_name("name")
+            if name is not None and name.type in ("identifier", "property_identifier") and is_string_type(
+                node.child_by_field_name("type")
+            ):
+                yield name.start_byte
+        elif kind in ("function_declaration", "generator_function_declaration"):
+            name = node.child_by_field_name("name")
+            if name is not None and kind == "function_declaration" and is_string_type(
+                node.child_by_field_name("return_type")
+            ):
+                yield name.start_byte
+        stack.extend(node.children)
