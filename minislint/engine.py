@@ -168,7 +168,7 @@ class Engine:
             raw.add(rule, frag, start, end, message, severity)
 
         for rule in rules:
-            ctx = RuleContext(rule, fragment, tree, services, self._options(rule), sink)
+            ctx = RuleContext(rule, fragment, tree, services, self._options(rule), sink, self.settings)
             try:
                 subscriptions = rule.create(ctx) or {}
             except Exception as err:  # one broken rule costs only its own findings

@@ -1,0 +1,93 @@
+"""`minislint dist/` on the committed esbuild output of fixtures/bundle-app: every finding is
+reported where it was written (TypeScript source or npm package), with the bundle position kept."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from minislint.cli import main
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "bundle-app"
+RULES = "no-eval,no-function-constructor,no-string-timer,source-map"
+
+
+def run(capsys, *args) -> str:
+    main(list(args))
+    return capsys.readouterr().out
+
+
+@pytest.fixture
+def in_fixture(monkeypatch):
+    monkeypatch.chdir(FIXTURE)
+
+
+def test_each_finding_at_its_original_path_and_line(in_fixture, capsys):
+    findings = json.loads(run(capsys, "--select", RULES, "--format", "json", "dist/"))
+    got = [(f["rule"], f["path"], f["line"], f["column"], f["generated"]["path"], f["generated"]["line"])
+           for f in findings]
+    assert got == [
+        # lodash-es/_root.js: `Function('return this')()`, vendor code shipped in the bundle
+        ("no-function-constructor", "node_modules/lodash-es/_root.js", 7, 38, "dist/main.js", 1),
+        ("no-string-timer", "src/clock.ts", 5, 14, "dist/main.js", 1),
+        ("no-eval", "src/main.ts", 25, 29, "dist/main.js", 1),  # after an emoji: code points
+        ("no-function-constructor", "src/main.ts", 29, 30, "dist/main.js", 1),
+        ("no-string-timer", "src/worker.ts", 4, 14, "dist/worker.js", 1),  # inline data: URL map
+    ]
+    main_js = (FIXTURE / "dist" / "main.js").read_text(encoding="utf-8")
+    generated = {f["path"] + ":" + str(f["line"]): f["generated"]["column"] for f in findings}
+    assert main_js[generated["src/main.ts:25"] - 1:].startswith("eval(")
+    assert main_js[generated["node_modules/lodash-es/_root.js:7"] - 1:].startswith("Function(")
+    vendor = findings[0]
+    assert vendor["package"] in ("lodash-es", "lodash-es@4.17.21")  # the version once `npm ci` ran
+    assert all("package" not in f for f in findings[1:])
+
+
+def test_look_alikes_in_the_bundle_stay_clean(in_fixture, capsys):
+    findings = json.loads(run(capsys, "--select", RULES, "--format", "json", "dist/"))
+    lines = {(f["path"], f["line"]) for f in findings}
+    assert ("src/main.ts", 21) not in lines  # `evaluate`, a local function
+    assert ("src/clock.ts", 3) not in lines  # setInterval with a function
+    assert not [f for f in findings if f["rule"] == "source-map"]
+
+
+def test_sarif_keeps_the_bundle_position_as_related_location(in_fixture, capsys):
+    log = json.loads(run(capsys, "--select", "no-eval", "--format", "sarif", "dist/"))
+    (result,) = log["runs"][0]["results"]
+    loc = result["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"].endswith("bundle-app/src/main.ts")
+    assert (loc["region"]["startLine"], loc["region"]["startColumn"]) == (25, 29)
+    related = result["relatedLocations"][0]["physicalLocation"]
+    assert related["artifactLocation"]["uri"].endswith("bundle-app/dist/main.js")
+    assert related["region"]["startLine"] == 1
+
+
+def test_text_output_names_the_original_file(in_fixture, capsys):
+    out = run(capsys, "--select", "no-eval", "dist/")
+    assert out.startswith("src/main.ts:25:29: error no-eval ")
+    assert "dist/main.js:1:" in out
+
+
+def test_unusable_map_is_a_warning_at_its_comment(tmp_path, monkeypatch, capsys):
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "app.js").write_text('eval("1");\n//# sourceMappingURL=app.js.map\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    findings = json.loads(run(capsys, "--select", RULES, "--format", "json", "dist/"))
+    got = [(f["rule"], f["severity"], f["path"], f["line"], f["column"]) for f in findings]
+    assert got == [("no-eval", "error", "dist/app.js", 1, 1), ("source-map", "warning", "dist/app.js", 2, 1)]
+    assert "does not exist; findings stay at generated positions" in findings[1]["message"]
+    assert "generated" not in findings[0]
+
+
+def test_hostile_map_never_crashes_the_run(tmp_path, monkeypatch, capsys):
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "app.js").write_text('eval("1");\n//# sourceMappingURL=app.js.map\n', encoding="utf-8")
+    (tmp_path / "dist" / "app.js.map").write_text(
+        json.dumps({"version": 3, "sources": ["../../../../etc/passwd"], "names": [], "mappings": "AAAA,C////////D"}),
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    findings = json.loads(run(capsys, "--select", RULES, "--format", "json", "dist/"))
+    assert [f["rule"] for f in findings] == ["no-eval", "source-map"]
+    assert "longer than 32 bits" in findings[1]["message"]
