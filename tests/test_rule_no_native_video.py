@@ -1,0 +1,42 @@
+"""no-native-video, RuleTester style."""
+import pytest
+
+from ruletester import triples
+
+R = "no-native-video"
+
+INVALID = [
+    ('<video src="/ep/1.mp4" controls></video>', "a.html", [(1, 1)]),
+    ("<div>\r\n  <VIDEO\r\n    autoplay muted>", "a.html", [(2, 3)]),
+    ("<template>\n  <video v-if='ok' :src='src' />\n</template>", "a.vue", [(2, 3)]),
+    ("const v = document.createElement('video');", "a.js", [(1, 11)]),
+    ("el.innerHTML = `<video src=${src}></video>`;", "a.js", [(1, 16)]),
+    ("const P = () => <video controls />;", "a.jsx", [(1, 17)]),
+]
+
+VALID = [
+    ("<div class='video-card'><p>video</p></div>", "a.html"),
+    ("<audio src=a.mp3></audio><img src=video.png>", "a.html"),
+    ("<template><Video :src='s' /><VideoPlayer /></template>", "a.vue"),   # components
+    ("const P = () => <Video src={s} />;", "a.jsx"),
+    ("const player = TTMinis.getPlayer(); const video = 1;", "a.js"),
+    ("el.innerHTML = '<p>a video</p>';", "a.js"),
+]
+
+
+@pytest.mark.parametrize("code, filename, expected", INVALID)
+def test_invalid(code, filename, expected):
+    found = triples(code, filename, R)
+    assert found == [(R, line, col) for line, col in expected]
+
+
+@pytest.mark.parametrize("code, filename", VALID)
+def test_valid(code, filename):
+    assert triples(code, filename, R) == []
+
+
+def test_is_a_warning():
+    from ruletester import lint
+
+    (f,) = lint("<video></video>", "a.html", select=[R])
+    assert f.severity == "warning"
