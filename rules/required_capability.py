@@ -112,7 +112,7 @@ TTMinis.login({ success: ({ code }) => sendToServer(code) });
             file, start = _anchor(folder, role, pctx.settings)
             for name in missing:
                 why = REQUIRED.get(name, "listed in this rule's `capabilities` option")
-                message = f"TTMinis.{name} is never called in {folder.name or folder}: {why}"
+                message = f"TTMinis.{name} is never called in {folder.resolve().name or folder}: {why}"
                 if file is not None:
                     pctx.report_offset(file, start, start, message)
                 else:

@@ -53,3 +53,83 @@ def test_messages():
         "TTMinis.init() needs { clientKey }: the SDK is not initialised without it",
         "TTMinis.login is called before TTMinis.init: every SDK call needs init first",
     ]
+
+
+# -- the HTML entry -------------------------------------------------------------------------------
+import json  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+INIT = '<script>\n  TTMinis.init({ clientKey: "awx1" });\n</script>'
+
+
+@pytest.fixture
+def here(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)   # no minis.config.json above: index.html is the entry
+    return tmp_path
+
+
+INVALID_HTML = [
+    # (html, [(line, column, message fragment)])
+    (f"<head>\n{SDK}\n</head>", [(2, 1, "is never called")]),
+    (f"<head>\n{SDK}\n<script>TTMinis.login({{}});</script>\n{INIT}\n</head>",
+     [(3, 9, "TTMinis.login is called before TTMinis.init")]),
+    (f"<head>\n{INIT}\n{SDK}\n</head>", [(3, 3, "before the Minis SDK script")]),
+    (f"<head>\r\n{SDK}\r\n<script>\r\n  (function () {{ TTMinis.getDeviceInfo() }})();\r\n"
+     f"  TTMinis.init({{ clientKey: 'k' }});\r\n</script></head>", [(4, 18, "getDeviceInfo is called before")]),
+    # an init in a later inline script does not help a call in an earlier one
+    (f"{SDK}<script>TTMinis.on('minis.show', f); TTMinis.canIUse('x')</script>{INIT}",
+     [(1, 78, "TTMinis.on"), (1, 107, "TTMinis.canIUse")]),
+    # an external script that does not exist, or does not call init
+    (f'{SDK}\n<script src="/src/missing.js"></script>', [(1, 1, "is never called")]),
+]
+
+VALID_HTML = [
+    f"<head>\n{SDK}\n{INIT}\n</head>",
+    f"{SDK}<script>TTMinis.init({{clientKey:'k'}}); TTMinis.login({{}})</script>",
+    f"{SDK}{INIT}<script>TTMinis.login({{}})</script>",
+    # calls inside functions run later
+    f"{SDK}<script>function go() {{ TTMinis.login({{}}) }}</script>{INIT}",
+    # no SDK script: sdk-first-script reports that, not this rule
+    "<head><title>x</title></head>",
+    # data scripts are not run
+    f'{SDK}<script type="text/template">TTMinis.login()</script>{INIT}',
+]
+
+
+@pytest.mark.parametrize("html,expected", INVALID_HTML)
+def test_invalid_html(here, html, expected):
+    got = [(f.line, f.column, f.message) for f in sorted(lint(html, "index.html", select=[R]),
+                                                          key=lambda f: (f.line, f.column))]
+    assert [(line, col) for line, col, _ in got] == [(line, col) for line, col, _ in expected]
+    for (_, _, message), (_, _, part) in zip(got, expected):
+        assert part in message
+
+
+@pytest.mark.parametrize("html", VALID_HTML)
+def test_valid_html(here, html):
+    assert found(html, "index.html") == []
+
+
+def test_init_in_a_same_origin_script_counts(here):
+    (here / "src").mkdir()
+    (here / "src/init.js").write_text("TTMinis.init({ clientKey: 'k' });\n")
+    assert found(f'{SDK}\n<script src="/src/init.js?v=3"></script>', "index.html") == []
+    assert found(f'{SDK}\n<script src="src/init.js"></script>', "index.html") == []
+    # a script from another origin is never read
+    assert found(f'{SDK}\n<script src="https://cdn.example.com/src/init.js"></script>', "index.html") == [(1, 1)]
+
+
+def test_only_the_entry_is_checked(here):
+    cfg = {"build": {"htmlEntry": "index.html"}, "domain": {"trustedDomains": ["https://a.example.com"]}}
+    (here / "minis.config.json").write_text(json.dumps(cfg))
+    assert found(f"{SDK}", "index.html") == [(1, 1)]
+    assert found(f"{SDK}", "help.html") == []
+
+
+def test_fixtures(monkeypatch):
+    monkeypatch.chdir(FIXTURES)
+    for name in ("ready-pass/index.html", "ready-pass/dist/index.html"):
+        assert found((FIXTURES / name).read_text(), name) == []
+    for name in ("ready-fail/index.html", "ready-fail/dist/index.html"):
+        assert found((FIXTURES / name).read_text(), name) == [(8, 1), (10, 3)]

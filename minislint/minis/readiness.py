@@ -250,17 +250,20 @@ def folder_role(folder: Path, settings=None) -> Optional[str]:
     if getattr(settings, "minis_config", None):
         shape = project_shape(folder, settings)
         return "output" if shape.output_dir == folder else "root" if shape.root == folder else None
+    config_above = False
     for above in folder.parents:
         if (above / CONFIG_NAME).is_file():
             if project_shape(above / CONFIG_NAME).output_dir == folder:
                 return "output"
+            config_above = True
             break
     if (folder / CONFIG_NAME).is_file():
         shape = project_shape(folder / CONFIG_NAME)
         if not shape.output_dir.exists() and shape.output_dir.name == folder.name:
             return "output"
         return "root"
-    if folder.name.lower() in OUTPUT_DIR_NAMES and not (folder / "package.json").exists():
+    if not config_above and folder.name.lower() in OUTPUT_DIR_NAMES \
+            and not (folder / "package.json").exists():
         return "output"
     return None
 
