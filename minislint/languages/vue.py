@@ -24,19 +24,19 @@ _JS_LANGS = {None: False, "js": False, "javascript": False, "jsx": True}
 _TS_LANGS = ("ts", "tsx", "typescript")
 
 
-def _typescript(file, block, text):
-    """A fragment for a ``lang="ts"`` block from the TypeScript plugin, or a note when the
+def _typescript(file, block, text) -> list:
+    """Fragments for a ``lang="ts"`` block from the TypeScript plugin, or a note when the
     plugin is not there (the engine reports a fragment's note once)."""
     try:
         from minislint.languages import typescript
     except ImportError:
         typescript = None
-    make = getattr(typescript, "embedded_fragment", None)
+    make = getattr(typescript, "embedded_fragments", None)
     if make is not None:
         return make(file, text, block.start, tsx=block.lang == "tsx")
-    return Fragment(file, "vue-ts", text, block.start, module=True,
-                    meta={"note": f'<script lang="{block.lang}"> is not checked: TypeScript '
-                                  "support is not installed"})
+    return [Fragment(file, "vue-ts", text, block.start, module=True,
+                     meta={"note": f'<script lang="{block.lang}"> is not checked: TypeScript '
+                                   "support is not installed"})]
 
 
 def split(file):
@@ -49,7 +49,7 @@ def split(file):
             out.extend(inline_fragments(file, tags, base=block.start, vue=True))
         elif block.type == "script" and not block.src and text.strip():
             if block.lang in _TS_LANGS:
-                out.append(_typescript(file, block, text))
+                out.extend(_typescript(file, block, text))
             elif block.lang in _JS_LANGS:
                 out.append(Fragment(file, "js", text, block.start, module=True,
                                     meta={"jsx": _JS_LANGS[block.lang], "vue": True}))
