@@ -11,6 +11,11 @@ expressions are still linted at their own positions:
 - `namespace N { export const x = 1 }`  ->  `            {        const x = 1 }` (a block)
 - `import x = require("m")` / `import A = N.B`  ->  `var    x = ...`
 - `export = x`  ->  `;        x`; parameter properties lose their modifiers; `<T>x` casts lose `<T>`.
+Syntax errors: tree-sitter's ERROR and MISSING nodes in code that runs are `syntax-error` notes.
+Inside a type that is blanked anyway they are not: that is where this grammar version has gaps
+on valid TypeScript (variance annotations `<in T>`, `import("m").T<U>` types, ambient `declare`
+members split by ASI), and a type error cannot change what ships.
+
 Decorators (which the JS parser rejects) are blanked in the main text and returned in a second
 same-length text, `Blanked.decorators`, that holds only their expressions (`@dec(x)` -> `;dec(x)`).
 """
@@ -89,8 +94,9 @@ class Note:
 class Blanked:
     text: str  # JavaScript, same length and line breaks as the TypeScript input
     notes: tuple[Note, ...]
-    string_decls: frozenset[int]  # offsets of identifiers declared `: string` (see stringdecls.py)
+    string_decls: frozenset[int]  # offsets of bindings declared `: string` (see stringdecls.py)
     decorators: Optional[str] = None  # same-length JS with only decorator expressions, or None
+    string_returns: frozenset[int] = frozenset()  # offsets of functions declared `(): string`
 
     @property
     def error(self) -> Optional[Note]:
@@ -167,7 +173,10 @@ def blank(text: str, tsx: bool = False) -> Blanked:
     notes = tuple(
         Note(b2c(s), b2c(e), kind, message) for s, e, kind, message in sorted(eraser.notes, key=lambda n: n[0])
     )
-    return Blanked(main, notes, frozenset(b2c(o) for o in string_decls(tree.root_node)), decorators)
+    decls = {"value": set(), "returns": set()}
+    for kind, offset in string_decls(tree.root_node):
+        decls[kind].add(b2c(offset))
+    return Blanked(main, notes, frozenset(decls["value"]), decorators, frozenset(decls["returns"]))
 
 
 def _render(text: str, b2c: ByteToChar, blanks, puts: dict[int, str]) -> str:

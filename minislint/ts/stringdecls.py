@@ -2,11 +2,11 @@
 
 typescript-eslint's type-aware `no-implied-eval` knows `function later(code: string) {
 setTimeout(code) }` passes a string; minislint has no type checker, but an explicit `: string`
-annotation says the same. The offsets returned are where the binding identifier starts:
-- a parameter, variable or class field annotated with a string type;
-- a function declaration whose return type is a string type (a call of it yields a string).
-Function-valued variables (`const f = (): string => ""`) are left out: the variable itself holds
-a function, and one offset cannot say both.
+annotation says the same. The offsets returned are where the binding identifier starts, in two sets:
+- values: a parameter, variable or class field annotated with a string type;
+- returns: a function declaration whose return type is a string type (a call of it yields a
+  string, the function itself is not one: `setTimeout(later, 10)` passes a function).
+Function-valued variables (`const f = (): string => ""`) are in neither.
 """
 from __future__ import annotations
 
@@ -46,8 +46,8 @@ def _first_named(node: tree_sitter.Node) -> Optional[tree_sitter.Node]:
     return next((c for c in node.named_children if c.type != "comment"), None)
 
 
-def string_decls(root: tree_sitter.Node) -> Iterator[int]:
-    """Byte offsets of the identifiers declared with a string type (or string-returning)."""
+def string_decls(root: tree_sitter.Node) -> Iterator[tuple[str, int]]:
+    """("value" | "returns", byte offset) of each identifier declared with a string type."""
     stack = [root]
     while stack:
         node = stack.pop()
@@ -59,17 +59,17 @@ def string_decls(root: tree_sitter.Node) -> Iterator[int]:
             if pattern is not None and pattern.type == "identifier" and is_string_type(
                 node.child_by_field_name("type")
             ):
-                yield pattern.start_byte
+                yield "value", pattern.start_byte
         elif kind in ("variable_declarator", "public_field_definition"):
             name = node.child_by_field_name("name")
             if name is not None and name.type in ("identifier", "property_identifier") and is_string_type(
                 node.child_by_field_name("type")
             ):
-                yield name.start_byte
+                yield "value", name.start_byte
         elif kind in ("function_declaration", "generator_function_declaration"):
             name = node.child_by_field_name("name")
             if name is not None and kind == "function_declaration" and is_string_type(
                 node.child_by_field_name("return_type")
             ):
-                yield name.start_byte
+                yield "returns", name.start_byte
         stack.extend(node.children)
