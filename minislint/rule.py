@@ -34,8 +34,10 @@ class Rule:
 class RuleContext:
     """What a rule sees for one fragment. Services are computed once and shared by all rules."""
 
-    def __init__(self, rule: Rule, fragment, tree, services, options: dict, sink: Callable):
+    def __init__(self, rule: Rule, fragment, tree, services, options: dict, sink: Callable,
+                 settings=None):
         self.rule = rule
+        self.settings = settings  # the run's Settings: `minis_config` (--minis-config) and more
         self.fragment = fragment
         self.tree = tree
         self.options = options
@@ -48,6 +50,10 @@ class RuleContext:
 
     def fold(self, node) -> Optional[str]:
         return self._services.fold(node)
+
+    def fold_prefix(self, node) -> Optional[str]:
+        """The known leading text of a string expression (`https://x/${id}` -> "https://x/")."""
+        return self._services.fold_prefix(node)
 
     def global_path(self, node) -> Optional[tuple[str, ...]]:
         return self._services.global_path(node)

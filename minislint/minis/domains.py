@@ -11,6 +11,7 @@ the Public Suffix List bundled in the wheel: `suffix_list_urls=()` so it never f
 from __future__ import annotations
 
 import difflib
+import fnmatch
 import ipaddress
 import re
 from dataclasses import dataclass, field
@@ -63,7 +64,9 @@ def registrable_domain(host: str) -> str:
     if not host or is_ip(host):
         return ""
     result = _extractor()(host)
-    return result.top_domain_under_public_suffix
+    if hasattr(result, "top_domain_under_public_suffix"):  # tldextract >= 5.3
+        return result.top_domain_under_public_suffix
+    return result.registered_domain
 
 
 @lru_cache(maxsize=4096)
@@ -273,7 +276,7 @@ def describe_untrusted(url: Url, entries: list[TrustedEntry], have_config: bool 
     closest = closest_trusted(host, entries)
     more = f" (closest of {len(trusted_hosts)})" if len(trusted_hosts) > 1 else ""
     hint = ""
-    if closest is not None and "*" in closest.host:
+    if closest is not None and "*" in closest.host and fnmatch.fnmatchcase(host, closest.host):
         hint = "; wildcards do not match, list the host itself"
     return "; ".join(parts + [f"{who} is not trusted; trusted: {closest.raw.strip()}{more}"
                               f"{hint}"])
