@@ -24,7 +24,7 @@ from .source import Origin, SourceFile
 from .sourcemap import Mapping, SourceMap, SourceMapError
 
 __all__ = ["MAX_MAP_BYTES", "BundleOrigin", "load_origin", "origin_for", "find_map_url", "package_of",
-           "project_root"]
+           "project_root", "may_quote"]
 
 # Real maps of large vendor bundles reach a few tens of MB; beyond this we refuse and say so.
 MAX_MAP_BYTES = 32 * 1024 * 1024
@@ -102,6 +102,17 @@ def package_of(path: str, root: Path | None = None, _cache: dict | None = None) 
         cache[pkg_json] = _read_version(pkg_json, root)
     version = cache[pkg_json]
     return f"{name}@{version}" if version else name
+
+
+def may_quote(path: str, generated_path: str, cwd: Path) -> bool:
+    """Whether a reporter may open a mapped finding's original file to quote its line: only
+    a relative path inside the project of the bundle it was mapped from. A map can name any
+    path; `/etc/passwd` or `../../secret` must not be printed."""
+    if _SCHEME.match(path) or os.path.isabs(path) or path.startswith(("/", "\\")):
+        return False
+    root = project_root(Path(cwd, generated_path).parent)
+    real = Path(os.path.realpath(Path(cwd, path)))
+    return _inside(real, Path(os.path.realpath(root)))
 
 
 def _read_version(pkg_json: Path, root: Path) -> str | None:

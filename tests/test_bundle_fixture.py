@@ -91,3 +91,39 @@ def test_hostile_map_never_crashes_the_run(tmp_path, monkeypatch, capsys):
     findings = json.loads(run(capsys, "--select", RULES, "--format", "json", "dist/"))
     assert [f["rule"] for f in findings] == ["no-eval", "source-map"]
     assert "longer than 32 bits" in findings[1]["message"]
+
+
+@pytest.fixture
+def hostile_bundle(tmp_path, monkeypatch):
+    """A bundle whose map names files outside the project, each holding a secret line."""
+    project = tmp_path / "a" / "b" / "proj"
+    (project / "dist").mkdir(parents=True)
+    secrets = [tmp_path / "a" / "secret.txt", tmp_path / "secret.txt", tmp_path / "abs-secret.txt"]
+    for s in secrets:
+        s.write_text("TOPSECRET line one\n", encoding="utf-8")
+    sources = ["../../../secret.txt", str(secrets[2])]
+    (project / "dist" / "app.js").write_text('eval("1");eval("2");\n//# sourceMappingURL=app.js.map\n',
+                                             encoding="utf-8")
+    (project / "dist" / "app.js.map").write_text(
+        json.dumps({"version": 3, "sources": sources, "names": [], "mappings": "AAAA,UCAA"}), encoding="utf-8")
+    monkeypatch.chdir(project)
+    return sources, secrets
+
+
+def test_reporters_never_quote_a_file_outside_the_project(hostile_bundle, capsys):
+    sources, secrets = hostile_bundle
+    out = run(capsys, "--no-cache", "--select", "no-eval", "dist/")
+    assert out.splitlines()[0].startswith("../../../secret.txt:1:1: error no-eval")  # shown as written
+    assert sources[1] + ":1:1: error no-eval" in out
+    assert "TOPSECRET" not in out
+    before = json.loads(run(capsys, "--no-cache", "--select", "no-eval", "--format", "sarif", "dist/"))
+    for s in secrets:  # a fingerprint that read the line would change with it
+        s.write_text("another line\n", encoding="utf-8")
+    after = json.loads(run(capsys, "--no-cache", "--select", "no-eval", "--format", "sarif", "dist/"))
+    prints = [[r["partialFingerprints"] for r in log["runs"][0]["results"]] for log in (before, after)]
+    assert prints[0] == prints[1] and len(prints[0]) == 2
+
+
+def test_reporters_quote_the_original_line_inside_the_project(in_fixture, capsys):
+    out = run(capsys, "--select", "no-eval", "dist/")
+    assert "25 |   const label = \"🎬\"; return eval(code + label);" in out

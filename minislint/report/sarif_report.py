@@ -70,6 +70,11 @@ def fingerprint(f, occurrence: int, line_text: str) -> str:
 
 def _line_text(f, ctx, cache) -> str:
     text = ctx.sources.get(f.path)
+    if text is None and f.generated is not None:
+        from minislint.bundle import may_quote  # a source map may name any path (issue 5)
+
+        if not may_quote(f.path, f.generated.path, ctx.cwd):
+            text = ""
     if text is None:
         if f.path not in cache:
             try:

@@ -92,6 +92,12 @@ class _Sources:
         return file.line_text(number)
 
 
+def _may_quote(f, ctx) -> bool:
+    from minislint.bundle import may_quote  # a source map may name any path (issue 5)
+
+    return may_quote(f.path, f.generated.path, ctx.cwd)
+
+
 def render(findings, ctx) -> str:
     color = bool(getattr(ctx, "color", False))
     sources = _Sources(ctx)
@@ -100,7 +106,7 @@ def render(findings, ctx) -> str:
         sev = _paint(f.severity, color, "bold", "red" if f.severity == "error" else "yellow")
         where = f"{_paint(f.path, color, 'bold')}:{f.line}:{f.column}:"
         out.append(f"{where} {sev} {_paint(f.rule, color, 'cyan')} {f.message}")
-        line = sources.line(f.path, f.line)
+        line = sources.line(f.path, f.line) if f.generated is None or _may_quote(f, ctx) else None
         if line is not None and line.strip():
             end = f.end_column if f.end_line == f.line else len(line) + 1
             out.extend(codeframe(line, f.column, end, color, f.severity, f.line))
