@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from minislint import suppress
+from minislint import guard, suppress
 from minislint.config import Settings
 from minislint.decode import DecodeProblem, decode
 from minislint.finding import Finding, Location
@@ -108,13 +108,20 @@ class Engine:
             text = decode(data)
         except DecodeProblem as err:
             return [self._file_finding(display, err.message)], 0
-        return self.lint_source(SourceFile(path, display, text))
+        return self._lint_guarded(SourceFile(path, display, text))
 
     def lint_text(self, path: Path, text: str) -> list:
         """Lint text as if it were `path` (editors, stdin)."""
         text = text[1:] if text.startswith("\ufeff") else text
-        findings, _ = self.lint_source(SourceFile(path, display_path(path), text))
+        findings, _ = self._lint_guarded(SourceFile(path, display_path(path), text))
         return findings
+
+    def _lint_guarded(self, file: SourceFile) -> tuple[list, int]:
+        """`lint_source` on a big stack (guard.py): deep input costs this file's findings, not the run."""
+        try:
+            return guard.run(self.lint_source, file)
+        except guard.TooDeep as err:
+            return [self._file_finding(file.display, f"{err}; this file was not checked")], 0
 
     # -- one file -------------------------------------------------------------------------------
     def lint_source(self, file: SourceFile) -> tuple[list, int]:
@@ -247,7 +254,7 @@ class Engine:
         for rule in project_rules:
             pctx.rule = rule
             try:
-                rule.check_project(pctx)
+                guard.run(rule.check_project, pctx)
             except Exception as err:
                 result.internal_errors += 1
                 pctx.findings.append(Finding("internal-error", "error",

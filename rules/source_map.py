@@ -48,7 +48,7 @@ esbuild), or remove the comment.
                 at = max(0, offset - ctx.fragment.offset)
                 ctx.report((at, at), message)
 
-        return {"Program": program}
+        return {"Program": program, "Stylesheet": program}  # the JS and the CSS root
 
 
 @hookimpl

@@ -425,4 +425,5 @@ def test_fixture_inline_map_and_css_map(monkeypatch):
     css = (FIXTURE / "dist" / "main.css").read_text(encoding="utf-8")
     origin, notes = load_origin(FIXTURE / "dist" / "main.css", css, FIXTURE, css=True)
     o = origin.original(1, css.index("background") + 1)
-    assert (notes, o.path, o.line, o.column) == ([], "src/styles.css", 4, 3)
+    assert (notes, o.path, o.line, o.column) == ([], "src/styles.css", 7, 3)
+    assert origin.original(1, css.index("@import") + 1) is None  # esbuild maps no segment there

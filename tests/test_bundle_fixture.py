@@ -45,6 +45,13 @@ def test_each_finding_at_its_original_path_and_line(in_fixture, capsys):
     assert all("package" not in f for f in findings[1:])
 
 
+def test_unmapped_css_stays_at_its_generated_position(in_fixture, capsys):
+    # esbuild's CSS map starts at `.episode`: the hoisted @import has no segment of its own
+    findings = json.loads(run(capsys, "--select", "no-foreign-stylesheet,source-map", "--format", "json", "dist/"))
+    assert [(f["rule"], f["path"], f["line"], f["column"], "generated" in f) for f in findings] == [
+        ("no-foreign-stylesheet", "dist/main.css", 1, 9, False)]
+
+
 def test_look_alikes_in_the_bundle_stay_clean(in_fixture, capsys):
     findings = json.loads(run(capsys, "--select", RULES, "--format", "json", "dist/"))
     lines = {(f["path"], f["line"]) for f in findings}
@@ -127,3 +134,14 @@ def test_reporters_never_quote_a_file_outside_the_project(hostile_bundle, capsys
 def test_reporters_quote_the_original_line_inside_the_project(in_fixture, capsys):
     out = run(capsys, "--select", "no-eval", "dist/")
     assert "25 |   const label = \"🎬\"; return eval(code + label);" in out
+
+
+def test_unusable_css_map_is_a_warning_at_its_comment(tmp_path, monkeypatch, capsys):
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "a.css").write_text(
+        ".a{color:red}\r\n/*# sourceMappingURL=a.css.map */\r\n", encoding="utf-8")
+    (tmp_path / "dist" / "a.css.map").write_text('{"version": 3, "sources": [], "mappings": ";;;"', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    findings = json.loads(run(capsys, "--select", "source-map", "--format", "json", "dist/"))
+    assert [(f["rule"], f["path"], f["line"], f["column"]) for f in findings] == [("source-map", "dist/a.css", 2, 1)]
+    assert "not valid JSON" in findings[0]["message"]

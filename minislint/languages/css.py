@@ -23,7 +23,11 @@ class Stylesheet:
 
 
 def split(file):
-    return [Fragment(file, "css", file.text, 0)]
+    # A bundled stylesheet with a source map reports where the rule was written (issue 5).
+    from minislint.bundle import origin_for
+
+    origin, notes = origin_for(file, css=True)
+    return [Fragment(file, "css", file.text, 0, origin=origin, meta={"source_map_notes": notes})]
 
 
 def parse(fragment):
