@@ -36,9 +36,6 @@ _JS_URL = re.compile(
     r"|/\*[#@]" + _H + r"sourceMappingURL=([^\s'\"*]+)" + _H + r"\*/"
 )
 _CSS_URL = re.compile(r"/\*[#@]" + _H + r"sourceMappingURL=([^\s'\"*]+)" + _H + r"\*/")
-# After the URL comment only white space and comments may follow, else it is not the file's.
-_JS_TAIL = re.compile(r"(?:\s+|//[^\r\n\u2028\u2029]*|/\*.*?\*/)*\Z", re.S)
-_CSS_TAIL = re.compile(r"(?:\s+|/\*.*?\*/)*\Z", re.S)
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 # The last `node_modules/<name>` or `node_modules/@scope/<name>` in a path names the package,
@@ -60,9 +57,31 @@ def _find_map_comment(text: str, css: bool) -> tuple[str, int] | None:
     last = None
     for last in (_CSS_URL if css else _JS_URL).finditer(text):
         pass
-    if last is None or not (_CSS_TAIL if css else _JS_TAIL).match(text, last.end()):
+    if last is None or not _only_comments_after(text, last.end(), css):
         return None
     return (last.group(1) if css else (last.group(1) or last.group(2))), last.start()
+
+
+def _only_comments_after(text: str, i: int, css: bool) -> bool:
+    """Whether only white space and comments follow offset i: else the URL comment is not the
+    file's own. A loop, not a regex: `(\\s+|//.*)*` backtracks exponentially on hostile input."""
+    n = len(text)
+    while i < n:
+        if text[i].isspace():
+            i += 1
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            if end < 0:
+                return False
+            i = end + 2
+        elif not css and text.startswith("//", i):
+            brk = _LINE_BREAK.search(text, i)
+            if brk is None:
+                return True
+            i = brk.end()
+        else:
+            return False
+    return True
 
 
 def project_root(folder: Path) -> Path:

@@ -78,6 +78,20 @@ def test_map_url_look_alikes(text):
     assert find_map_url(text) is None
 
 
+@pytest.mark.parametrize(
+    "tail, url",
+    [
+        (" " * 5000 + "x", None),  # a regex like (\s+|//.*)*$ backtracks exponentially here
+        ("/" * 5000 + "x", "a.map"),  # one long line comment
+        ("/* */" * 2000 + "x", None),
+        ("/* a */ x */", None),  # a comment ends at the first */
+        ("/* never closed", None),
+    ],
+)
+def test_map_url_tail_scan_is_linear_and_exact(tail, url):
+    assert find_map_url("a();\n//# sourceMappingURL=a.map\n" + tail) == url
+
+
 def test_css_uses_block_comments_only():
     assert find_map_url(".a{}\n/*# sourceMappingURL=main.css.map */\n", css=True) == "main.css.map"
     assert find_map_url(".a{}\n//# sourceMappingURL=main.css.map\n", css=True) is None
