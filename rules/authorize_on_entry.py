@@ -30,6 +30,16 @@ def _is_root_component(fragment) -> bool:
     return fragment.file.path.stem.lower() == "app"
 
 
+def _is_vue_setup(fragment) -> bool:
+    """Whether a fragment is the body of a Vue `<script setup>` block."""
+    if not fragment.meta.get("vue"):
+        return False
+    from minislint.markup.vue_sfc import split_sfc
+
+    return any(b.type == "script" and b.start == fragment.offset and b.setup
+               for b in split_sfc(fragment.file.text))
+
+
 def _start_callback(fn, ctx):
     """Why function `fn` runs as the app opens, or None."""
     p = fn.parent
@@ -81,7 +91,7 @@ def entry_context(node, ctx):
                 return f"in {reason}"  # the component function around it is not the app opening
         fn = R.enclosing_function(fn)
     if reason is None:
-        if ctx.fragment.meta.get("setup") and not _is_root_component(ctx.fragment):
+        if _is_vue_setup(ctx.fragment) and not _is_root_component(ctx.fragment):
             return None  # a Vue <script setup> body runs when its component is created
         return "at the top level"
     return f"in {reason}"
@@ -180,7 +190,8 @@ class AuthorizeOnEntry(Rule):
 ## What it does
 Reports `TTMinis.authorize(...)` when it runs as the app opens:
 - at the top level of a script or module (also inside an IIFE or a top-level block), except in
-  a Vue `<script setup>` body, which runs when its component is created;
+  the `<script setup>` body of a Vue component other than `App.vue`, which runs when that
+  component is created (the right moment, if the component is the feature that needs the profile);
 - in a `load` / `DOMContentLoaded` / `pageshow` listener, `window.onload`, a jQuery ready
   handler, or a `TTMinis.on("minis.launch" | "minis.show", ...)` handler;
 - in the root component's first lifecycle: `created` / `mounted` / `onMounted` /

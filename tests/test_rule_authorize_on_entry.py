@@ -100,3 +100,22 @@ def test_messages():
         "call it when the feature that needs the profile is used",
     ]
     assert all(f.severity == "warning" for f in fs)
+
+
+VUE_SETUP = """<script setup>
+import { onMounted } from "vue";
+TTMinis.authorize({ scope: "user.info.basic", fail: () => TTMinis.login({}) });
+onMounted(() => TTMinis.authorize({ scope: "user.info.basic", fail: () => TTMinis.login({}) }));
+</script>
+<template><button @click="rank">Rank</button></template>
+"""
+
+
+def test_vue_script_setup_runs_when_its_component_is_created():
+    # Leaderboard.vue's setup runs when the leaderboard opens: the documented right moment
+    assert found(VUE_SETUP, "Leaderboard.vue") == []
+    # App.vue's setup and mount run as the app opens
+    assert found(VUE_SETUP, "App.vue") == [(3, 1, ENTRY), (4, 17, ENTRY)]
+    # a plain <script> runs when the module is imported
+    plain = VUE_SETUP.replace("<script setup>", "<script>")
+    assert found(plain, "Leaderboard.vue") == [(3, 1, ENTRY)]
