@@ -10,7 +10,7 @@ from typing import Optional
 
 from minislint import guard, suppress
 from minislint.config import Settings
-from minislint.decode import DecodeProblem, decode
+from minislint.decode import DecodeProblem, decode_lenient
 from minislint.finding import Finding, Location
 from minislint.languages import ParseError
 from minislint.plugins import Registry, default_registry
@@ -105,10 +105,17 @@ class Engine:
         except OSError as err:
             return [self._file_finding(display, f"cannot read file: {err.strerror or err}")], 0
         try:
-            text = decode(data)
+            text, problem = decode_lenient(data)
         except DecodeProblem as err:
             return [self._file_finding(display, err.message)], 0
-        return self._lint_guarded(SourceFile(path, display, text))
+        file = SourceFile(path, display, text)
+        found, crashed = self._lint_guarded(file)
+        if problem is not None and self.settings.enabled("syntax-error"):
+            # the rest of the file is still checked; this says where the stray bytes are
+            line, col = file.position(problem.offset)
+            sev = self.settings.severity.get("syntax-error") or "warning"
+            found.append(Finding("syntax-error", sev, problem.message, display, line, col, line, col + 1))
+        return found, crashed
 
     def lint_text(self, path: Path, text: str) -> list:
         """Lint text as if it were `path` (editors, stdin)."""

@@ -26,7 +26,7 @@ def lint_stdin(engine: Engine, name: str, stream=None) -> tuple[Result, dict]:
     except DecodeProblem as err:
         result.findings = [engine._file_finding(display, err.message)]
         return result, {}
-    findings, crashes = engine.lint_source(SourceFile(path, display, text))
+    findings, crashes = engine._lint_guarded(SourceFile(path, display, text))  # deep input: guard.py
     result.findings = sorted(findings, key=Finding.sort_key)
     result.internal_errors = crashes
     return result, {display: text}
