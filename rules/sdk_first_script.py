@@ -110,7 +110,8 @@ whose SDK is not initialised.
         fragment = ctx.fragment
 
         def run(doc):
-            if fragment.meta.get("vue") or R.html_entry_role(fragment.file.path) is None:
+            role = R.html_entry_role(fragment.file.path, getattr(ctx, "settings", None))
+            if fragment.meta.get("vue") or role is None:
                 return
             for start, end, message in check(fragment.text, doc.tags):
                 ctx.report((start, end), message)

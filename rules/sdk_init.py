@@ -1,9 +1,6 @@
 """sdk-init: TTMinis.init({ clientKey }) runs after the SDK script and before any other TTMinis call."""
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 from minislint.hookspec import hookimpl
 from minislint.languages import ParseError
 from minislint.markup.scan import scan
@@ -11,7 +8,6 @@ from minislint.minis import readiness as R
 from minislint.rule import Rule
 from minislint.source import Fragment
 
-_INIT_TEXT = re.compile(r"(?<![\w$])TTMinis\s*(?:\?\.|\.)\s*init\s*\(")
 _HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -54,24 +50,6 @@ def init_problem(call, fold):
     return None
 
 
-def _external_inits(html_path: Path, src: str) -> bool:
-    """Whether a same-origin script of the entry calls TTMinis.init (one file, text search)."""
-    if not src or "//" in src or ":" in src.split("/")[0]:
-        return False
-    rel = src.split("?")[0].split("#")[0]
-    here = html_path.parent
-    shape = R.project_shape(html_path)
-    bases = [here] + ([shape.root] if shape.root else []) + [here.parent]
-    for base in bases:
-        p = (base / rel.lstrip("/")) if rel.startswith("/") else (here / rel)
-        try:
-            if p.is_file() and p.stat().st_size < 20_000_000:
-                return bool(_INIT_TEXT.search(p.read_text(encoding="utf-8", errors="replace")))
-        except OSError:
-            return False
-    return False
-
-
 def check_html(fragment, tags=None):
     """Order of SDK, init and other TTMinis calls in an HTML entry: [(start, end, message)]."""
     text = fragment.text
@@ -84,10 +62,10 @@ def check_html(fragment, tags=None):
             continue
         src = tag.get("src")
         if src is not None:
+            # Another file's init is not counted: the Minis CLI injects init inline and checks its
+            # clientKey there, and a rule that read other files would outlive the findings cache.
             if sdk is None and R.sdk_src(src):
                 sdk = tag
-            elif sdk is not None and not init_seen:
-                init_seen = _external_inits(fragment.file.path, src)
             continue
         if tag.body is None or tag.body[0] == tag.body[1]:
             continue
@@ -111,7 +89,8 @@ def check_html(fragment, tags=None):
     if sdk is not None and not init_seen:
         out.append((sdk.start, sdk.end,
                     "TTMinis.init({ clientKey }) is never called after the Minis SDK script: call it "
-                    "in the next <script> (the upload scan rejects an app whose SDK is not initialised)"))
+                    "in an inline <script> right after it (the upload scan rejects an app whose SDK is "
+                    "not initialised)"))
     return out
 
 
@@ -126,9 +105,10 @@ class SdkInit(Rule):
     docs = """\
 ## What it does
 In the HTML entry (`build.htmlEntry`, and its copy in the build output): reports a Minis SDK
-script that is never followed by `TTMinis.init(...)` (in an inline script after it, or in a
-same-origin script it loads), an init that runs before the SDK script, and any other
-`TTMinis.*` call in an inline script that runs before the init.
+script that is never followed by `TTMinis.init(...)` in an inline script, an init that runs
+before the SDK script, and any other `TTMinis.*` call in an inline script that runs before the
+init. The init must be inline, where `ttdx minis init` writes it and where the Minis CLI checks
+its `clientKey` against `minis.config.json`; an init in another file does not count.
 
 In every JavaScript file and inline script: `TTMinis.init()` without a `clientKey` (or with an
 empty one), and, in a JS file that calls init itself, a `TTMinis.*` call that runs at the top
@@ -159,7 +139,8 @@ without it, and the upload scan rejects a package whose SDK is not initialised.
         fragment = ctx.fragment
         if fragment.language == "html":
             def run_html(doc):
-                if not fragment.meta.get("vue") and R.html_entry_role(fragment.file.path) is not None:
+                role = R.html_entry_role(fragment.file.path, getattr(ctx, "settings", None))
+                if not fragment.meta.get("vue") and role is not None:
                     for start, end, message in check_html(fragment, doc.tags):
                         ctx.report((start, end), message)
             return {"Document": run_html}
