@@ -192,3 +192,36 @@ def test_fingerprints_survive_a_crlf_checkout_but_follow_the_flagged_code(tmp_pa
     after = _by_key(sarif(monkeypatch, app, "src"))
     navy = [k for k in before if k[0] == "nav-bar-color" and "navy" in k[2]]
     assert navy and all(k not in after for k in navy)
+
+
+# -- --format github: workflow commands for inline annotations without code scanning ---------------
+def test_github_workflow_commands_escape_what_the_runner_would_cut(tmp_path, monkeypatch, capsys):
+    from minislint.finding import Finding, Location
+    from minislint.report import ReportContext, render
+
+    findings = [
+        Finding("no-eval", "error", "100% bad:\nreally", "src/a,b:c.js", 3, 5, 3, 9),
+        Finding("debug-console", "warning", "eruda left in", "dist/index.html", 7, 1, 8, 2),
+        Finding("no-function-constructor", "error", "m", "node_modules/core-js/x.js", 2, 3, 2, 11,
+                generated=Location("dist/main.js", 1, 4000), package="core-js@3.50.0"),
+    ]
+    lines = render("github", findings, ReportContext(rules={}, files=2)).splitlines()
+    assert lines == [
+        "::error file=src/a%2Cb%3Ac.js,line=3,col=5,endLine=3,endColumn=9,title=minislint no-eval"
+        "::100%25 bad:%0Areally",
+        "::warning file=dist/index.html,line=7,col=1,endLine=8,title=minislint debug-console::eruda left in",
+        "::error file=node_modules/core-js/x.js,line=2,col=3,endLine=2,endColumn=11,"
+        "title=minislint no-function-constructor::m (in dependency core-js@3.50.0) (shipped at dist/main.js:1:4000)",
+        "Found 2 errors and 1 warning (2 files checked; debug-console 1, no-eval 1, no-function-constructor 1).",
+    ]
+
+
+def test_github_format_from_the_cli(tmp_path, monkeypatch, capsys):
+    app = _app(tmp_path, "ready-fail")
+    monkeypatch.chdir(app)
+    assert main(["src/main.js", "--format", "github", "--select", "nav-bar-color"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert '::error file=src/main.js,line=11,col=70,endLine=11,endColumn=76,title=minislint nav-bar-color' \
+           '::backgroundColor "navy" is not a hex colour (#rrggbb)' in out
+    assert all(line.startswith(("::error ", "::warning ")) for line in out[:-1])
+    assert out[-1].startswith("Found ")
