@@ -41,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     check.add_argument("--stdin-filename", metavar="PATH",
                        help="lint standard input (path `-`) as if it were this file, for editors")
+    check.add_argument("--jobs", "-j", type=int, metavar="N",
+                       help="processes for many files (default: every core; 1 = no workers)")
+    check.add_argument("--no-cache", action="store_true",
+                       help="neither read nor write the findings cache (.minislint_cache/)")
     sub.add_parser("rules", help="list every rule with its severity and summary")
     explain = sub.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule")
@@ -159,8 +163,14 @@ def cmd_check(args) -> int:
     if args.stdin_filename or args.paths == ["-"]:
         result, sources = _lint_stdin(args, engine)
     else:
+        from minislint.cache import Cache
+        from minislint.parallel import default_jobs
         from minislint.progress import Progress
 
+        if args.jobs is not None and args.jobs < 1:
+            raise UsageError("--jobs must be 1 or more")
+        engine.jobs = args.jobs or default_jobs()
+        engine.cache = None if args.no_cache else Cache.for_engine(engine)
         progress = Progress()
         try:
             result = engine.lint_paths([Path(p) for p in (args.paths or ["."])], progress)

@@ -67,6 +67,8 @@ class Engine:
                 self.by_language[lang].append(rule)
         self._engine_rules = {rid: self.registry.rules.get(rid) or _Builtin(rid)
                               for rid in ("syntax-error", "internal-error", "unused-suppression")}
+        self.jobs = 1       # worker processes for lint_paths (the CLI's --jobs; parallel.py)
+        self.cache = None   # a cache.Cache, set by the CLI unless --no-cache
 
     # -- entry points ---------------------------------------------------------------------------
     def wants(self, path: Path) -> bool:
@@ -82,8 +84,9 @@ class Engine:
         for path in iter_files(paths, self.wants, self.settings.exclude,
                                lambda p, msg, named: problems.append((display_path(p), msg, named))):
             files.append(path)
-        for done, path in enumerate(files, 1):
-            found, crashed = self.lint_file(path)
+        from minislint.parallel import lint_files
+
+        for done, (found, crashed) in enumerate(lint_files(self, files, self.jobs, self.cache), 1):
             result.findings.extend(found)
             result.internal_errors += crashed
             if progress is not None:
@@ -104,6 +107,10 @@ class Engine:
             data = path.read_bytes()
         except OSError as err:
             return [self._file_finding(display, f"cannot read file: {err.strerror or err}")], 0
+        return self.lint_data(path, display, data)
+
+    def lint_data(self, path: Path, display: str, data: bytes) -> tuple[list, int]:
+        """`lint_file` for bytes already read (the cache keys them; workers receive them)."""
         try:
             text, problem = decode_lenient(data)
         except DecodeProblem as err:
