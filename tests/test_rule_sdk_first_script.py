@@ -115,3 +115,22 @@ def test_fixtures(monkeypatch):
         assert found((FIXTURES / name).read_text(), name) == []
     for name in ("ready-fail/index.html", "ready-fail/dist/index.html"):
         assert where((FIXTURES / name).read_text(), name) == [(8, 1), (8, 61)]
+
+
+# -- bad input never crashes ---------------------------------------------------------------------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+PIECES = st.sampled_from([
+    "<head>", "</head>", "<body>", "<script", " src=", '"https://connect.tiktok-minis.com/drama/sdk.js"',
+    "'//connect.tiktok-minis.com/drama/sdk.js'", "http://[::1", " async", " defer", " type=module", ">",
+    "</script>", "TTMinis.init({clientKey:'k'})", "TTMinis.login(", "eruda.init()", "<!--", "-->", "\r\n",
+    "&amp;", "<svg>", "</svg>", "\u2028", "😀", "\x00",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_any_markup_gives_findings_never_a_crash(html):
+    found = lint(html, "index.html", select=[R, "sdk-init", "debug-console"])
+    assert all(f.rule in (R, "sdk-init", "debug-console", "syntax-error") for f in found), found
