@@ -129,9 +129,12 @@ def may_quote(path: str, generated_path: str, cwd: Path) -> bool:
     path; `/etc/passwd` or `../../secret` must not be printed."""
     if _SCHEME.match(path) or os.path.isabs(path) or path.startswith(("/", "\\")):
         return False
-    root = project_root(Path(cwd, generated_path).parent)
-    real = Path(os.path.realpath(Path(cwd, path)))
-    return _inside(real, Path(os.path.realpath(root)))
+    try:
+        root = project_root(Path(cwd, generated_path).parent)
+        real = Path(os.path.realpath(Path(cwd, path)))
+        return _inside(real, Path(os.path.realpath(root)))
+    except (OSError, ValueError):  # a NUL byte in a name from a map
+        return False
 
 
 def _read_version(pkg_json: Path, root: Path) -> str | None:
@@ -155,8 +158,11 @@ def _inside(path: Path, root: Path) -> bool:
 def _read_inside(path: Path, root: Path, limit: int) -> bytes | str:
     """The bytes of `path`, or a reason it was not read. Symlinks are followed only when
     the real file stays inside the project."""
-    real_root = Path(os.path.realpath(root))
-    real = Path(os.path.realpath(path))
+    try:
+        real_root = Path(os.path.realpath(root))
+        real = Path(os.path.realpath(path))
+    except (OSError, ValueError):  # a NUL byte, a loop of links
+        return "is not a usable path, not read"
     if not _inside(real, real_root):
         return "is outside the project, not read"
     try:

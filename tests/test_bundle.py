@@ -441,3 +441,22 @@ def test_fixture_inline_map_and_css_map(monkeypatch):
     o = origin.original(1, css.index("background") + 1)
     assert (notes, o.path, o.line, o.column) == ([], "src/styles.css", 7, 3)
     assert origin.original(1, css.index("@import") + 1) is None  # esbuild maps no segment there
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["/", "*", "#", "@", " ", "\n", "\r", "\u2028", "x", "'", '"',
+                                  "sourceMappingURL=", "data:", "a.map", "../", ";base64,"]), max_size=40))
+def test_any_generated_text_finds_a_url_or_none(pieces):
+    text = "".join(pieces)
+    url = find_map_url(text)
+    assert url is None or (url and not any(ch.isspace() for ch in url))
+    find_map_url(text, css=True)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["../../x.map", "data:application/json;base64,", "data:,%7B", "a.map?#", "%ZZ.map",
+                        "data:application/json;base64,e30=", "\u00e9.map", "nul\x00.map"]))
+def test_odd_map_urls_never_raise(tmp_path_factory, url):
+    root = tmp_path_factory.mktemp("odd")
+    origin, notes = load_origin(root / "app.js", f"x();\n//# sourceMappingURL={url}\n", root, cwd=root)
+    assert origin is None and len(notes) == 1
