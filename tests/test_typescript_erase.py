@@ -180,7 +180,10 @@ def test_import_equals_and_export_equals():
     assert js('import x = require("y");') == 'var    x = require("y");'
     assert js("export import A = N.B;") == "export var    A = N.B;"
     assert js("import type T = require('t');") == ";                            "
-    assert js("export = foo;") == ";        foo;"
+    assert js("export = foo;") == "void     foo;"
+    out = js("let a = 1\nexport = { a, b: 2 };")
+    assert out == "let a = 1\nvoid     { a, b: 2 };"
+    assert esprima.parseModule(out).body[1].expression.argument.type == "ObjectExpression"
 
 
 def test_legacy_type_assertion_in_ts():

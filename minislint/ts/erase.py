@@ -10,7 +10,7 @@ expressions are still linted at their own positions:
 - `enum E { A = f(), B }`  ->  `var  E=[     f(),   ]` (initializers kept, names dropped)
 - `namespace N { export const x = 1 }`  ->  `            {        const x = 1 }` (a block)
 - `import x = require("m")` / `import A = N.B`  ->  `var    x = ...`
-- `export = x`  ->  `;        x`; parameter properties lose their modifiers; `<T>x` casts lose `<T>`.
+- `export = x`  ->  `void     x`; parameter properties lose their modifiers; `<T>x` casts lose `<T>`.
 Syntax errors: tree-sitter's ERROR and MISSING nodes in code that runs are `syntax-error` notes.
 Inside a type that is blanked anyway they are not: that is where this grammar version has gaps
 on valid TypeScript (variance annotations `<in T>`, `import("m").T<U>` types, ambient `declare`
@@ -416,9 +416,10 @@ class _Eraser:
             self.blank_statement(node)
             return []
         if after is not None and after.type == "=":  # `export = x` (CommonJS)
+            # `void` makes what follows an expression: `export = { a }` is no block.
             self.blank(keyword.start_byte, after.end_byte)
-            self.puts[keyword.start_byte] = ";"
-            self.note(node, "rewritten", "`export =` linted as an expression statement")
+            self.puts.update({keyword.start_byte + i: c for i, c in enumerate("void")})
+            self.note(node, "rewritten", "`export = x` linted as `void x`")
             return [c for c in children if c.is_named]
         parent = node.parent
         if parent is not None and parent.type == "statement_block" and parent.parent is not None and (
