@@ -13,9 +13,6 @@ from pathlib import Path
 from typing import Callable, Optional
 from urllib.parse import urlsplit
 
-from minislint.js.values import unwrap
-from minislint.js.walk import children
-
 SDK_URL = "https://connect.tiktok-minis.com/drama/sdk.js"
 SDK_HOST = "connect.tiktok-minis.com"
 SDK_PATH = "/drama/sdk.js"
@@ -92,6 +89,19 @@ def debug_console_src(src: Optional[str]) -> Optional[str]:
 
 
 # -- JavaScript ------------------------------------------------------------------------------
+# esprima is imported lazily (the HTML language imports this module for is_js_script).
+
+def unwrap(node):
+    from minislint.js.values import unwrap as _unwrap
+
+    return _unwrap(node)
+
+
+def children(node):
+    from minislint.js.walk import children as _children
+
+    return _children(node)
+
 
 def ttminis_method(callee, global_path: Callable) -> Optional[str]:
     """`TTMinis.login` (also `window.TTMinis.login`, `TTMinis?.["login"]`, a const alias of
