@@ -18,7 +18,8 @@ class ConfigSchema(Rule):
 ## What it does
 Finds the project's `minis.config.json` (the nearest one above the linted path, or
 `--minis-config PATH`) and reports:
-- a missing file (once per run);
+- a missing file, once per run, when the linted files are a Minis app (they call `TTMinis` or
+  load the SDK from `connect.tiktok-minis.com`; a folder of plain JavaScript is not one);
 - text that is not JSON: `//` and `/* */` comments, trailing commas and missing commas (the
   docs' own examples carry them), single quotes, curly quotes and non-breaking spaces copied
   from a web page, each at its line and column;
@@ -55,7 +56,7 @@ a file that is not JSON, so copying the docs' examples as printed breaks `ttdx m
 
     def check_project(self, pctx):
         configs, missing = mc.report_problems(pctx, self.id)
-        if missing is not None and not configs:
+        if missing is not None and not configs and mc.looks_like_minis_app(pctx.files):
             pctx.report(missing / mc.FILENAME,
                         f"no minis.config.json in {display_path(missing)} or any folder above it: "
                         "the upload scan rejects a package without it (create it with "

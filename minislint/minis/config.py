@@ -417,6 +417,23 @@ def run_configs(paths, files, settings=None) -> tuple[list[MinisConfig], Optiona
     return [load(p) for p in found], missing
 
 
+_MINIS_MARKERS = (b"TTMinis", b"tiktok-minis.com")
+
+
+def looks_like_minis_app(files, limit: int = 4 * 1024 * 1024) -> bool:
+    """Whether any of `files` calls the Minis SDK or loads it: what makes a folder a Minis app
+    that must carry minis.config.json (a folder of plain JS is not one)."""
+    for path in files:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(limit)
+        except OSError:
+            continue
+        if any(marker in data for marker in _MINIS_MARKERS):
+            return True
+    return False
+
+
 def report_problems(pctx, rule_id: str) -> tuple[list[MinisConfig], Optional[Path]]:
     """For a project-level rule: report `rule_id`'s problems of every config of the run."""
     configs, missing = run_configs(pctx.paths, pctx.files, pctx.settings)
