@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rule ids (comma-separated)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found")
     check.add_argument("--config", metavar="FILE", help="settings file (default: nearest .minislint.toml or pyproject.toml)")
+    check.add_argument("--minis-config", metavar="FILE",
+                       help="the app's minis.config.json (default: the nearest one above each file)")
     check.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     check.add_argument("--stdin-filename", metavar="PATH",
                        help="lint standard input (path `-`) as if it were this file, for editors")
@@ -149,6 +151,10 @@ def load_settings(args, registry):
         settings.select = config.check_rule_ids(select, registry.rules, "--select")
     if ignore:
         settings.ignore |= config.check_rule_ids(ignore, registry.rules, "--ignore")
+    if getattr(args, "minis_config", None):
+        if not Path(args.minis_config).is_file():
+            raise UsageError(f"--minis-config {args.minis_config}: no such file")
+        settings.minis_config = Path(args.minis_config).absolute()
     return settings
 
 
