@@ -111,6 +111,8 @@ class Engine:
 
     def lint_data(self, path: Path, display: str, data: bytes) -> tuple[list, int]:
         """`lint_file` for bytes already read (the cache keys them; workers receive them)."""
+        if path.suffix.lower() == ".ts" and data[:1] == b"G" and data[188:189] == b"G":
+            return [], 0  # an MPEG transport stream (an HLS video segment), not TypeScript
         try:
             text, problem = decode_lenient(data)
         except DecodeProblem as err:

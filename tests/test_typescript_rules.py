@@ -272,3 +272,13 @@ def test_decorator_fragment_and_meta():
     assert main.meta["typescript"] and decorators.meta["decorators"]
     assert main.meta["string_decls"] == {file.text.index("code")}
     assert len(main.text) == len(decorators.text) == len(file.text)
+
+
+def test_hls_video_segments_named_ts_are_not_typescript(tmp_path):
+    # Mini dramas ship HLS video: MPEG transport stream packets of 188 bytes, each starting 0x47.
+    packet = bytes([0x47, 0x40, 0x00, 0x10]) + bytes(range(184))
+    (tmp_path / "seg0.ts").write_bytes(packet * 20)
+    (tmp_path / "seg1.ts").write_bytes((b"G" + bytes(range(100, 255)) + b"\xff" * 32) * 20)  # no NUL
+    (tmp_path / "real.ts").write_text("Gx = 1;\neval(Gx as any)\n")  # code may start with G too
+    result = Engine().lint_paths([tmp_path])
+    assert [(Path(f.path).name, f.rule, f.line) for f in result.findings] == [("real.ts", "no-eval", 2)]
