@@ -33,6 +33,11 @@ def top_level_calls(tree, services):
     return calls
 
 
+def _calls_init(tree, services) -> bool:
+    return any(n.type == "CallExpression" and R.ttminis_method(n.callee, services.global_path) == "init"
+               for n in R.descendants(tree))
+
+
 def init_problem(call, fold):
     """Message when `TTMinis.init(...)` lacks a clientKey, else None."""
     if not call.arguments:
@@ -86,6 +91,9 @@ def check_html(fragment, tags=None):
             elif not init_seen:
                 out.append((a, b, f"TTMinis.{name} is called before TTMinis.init: every SDK call "
                                   "needs init first"))
+        # An init deferred into a handler (`window.onload = () => TTMinis.init(...)`) is still an
+        # init: only its order is unknown.
+        init_seen = init_seen or (sdk is not None and _calls_init(tree, services))
     if sdk is not None and not init_seen:
         out.append((sdk.start, sdk.end,
                     "TTMinis.init({ clientKey }) is never called after the Minis SDK script: call it "

@@ -80,6 +80,8 @@ INVALID_HTML = [
     # an init in a later inline script does not help a call in an earlier one
     (f"{SDK}<script>TTMinis.on('minis.show', f); TTMinis.canIUse('x')</script>{INIT}",
      [(1, 78, "TTMinis.on"), (1, 107, "TTMinis.canIUse")]),
+    # an init in a script before the SDK does not count as the init after it
+    (f"<script>function boot() {{ TTMinis.init({{ clientKey: 'k' }}) }}</script>{SDK}", [(1, 70, "is never called")]),
     # an external script after it: not read
     (f'{SDK}\n<script src="/src/main.js"></script>', [(1, 1, "in an inline <script> right after it")]),
 ]
@@ -92,6 +94,8 @@ VALID_HTML = [
     f"{SDK}<script>function go() {{ TTMinis.login({{}}) }}</script>{INIT}",
     # no SDK script: sdk-first-script reports that, not this rule
     "<head><title>x</title></head>",
+    # an init deferred into a handler is still an init
+    f"{SDK}<script>window.addEventListener('load', () => TTMinis.init({{ clientKey: 'k' }}))</script>",
     # data scripts are not run
     f'{SDK}<script type="text/template">TTMinis.login()</script>{INIT}',
 ]
