@@ -15,7 +15,8 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from minislint.engine import Engine
 
-pytestmark = [pytest.mark.integration, pytest.mark.asyncio]
+# The tests that start the server process are `integration` (CI runs them too).
+server_test = lambda fn: pytest.mark.integration(pytest.mark.asyncio(fn))
 
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "minislint", "server"])
 FAST = {"debounce": 0.05}   # the default 0.25 s only slows the suite down
@@ -58,6 +59,7 @@ def _by_code(diagnostics, code):
     return [d for d in diagnostics if d.code == code]
 
 
+@server_test
 async def test_open_reports_rule_severity_docs_and_utf16_columns(vscode, tmp_path):
     lsp_client = vscode
     # "😀" is one code point (minislint column) but two UTF-16 units (VS Code's column).
@@ -82,6 +84,7 @@ async def test_open_reports_rule_severity_docs_and_utf16_columns(vscode, tmp_pat
     assert d.range.start == lsp.Position(0, 21) and d.range.end == lsp.Position(0, 25)
 
 
+@server_test
 async def test_neovim_negotiates_utf8_and_gets_byte_columns(neovim, tmp_path):
     lsp_client = neovim
     text = 'const s = "中文"; eval(s);\n'
@@ -92,6 +95,7 @@ async def test_neovim_negotiates_utf8_and_gets_byte_columns(neovim, tmp_path):
     assert d.range.start == lsp.Position(0, 20) and d.range.end == lsp.Position(0, 24)
 
 
+@server_test
 async def test_u2028_is_not_a_line_break_for_lsp(vscode, tmp_path):
     lsp_client = vscode
     # minislint (like ESLint) counts U+2028 as a line break: it reports `eval` at line 2 column 6;
@@ -106,6 +110,7 @@ async def test_u2028_is_not_a_line_break_for_lsp(vscode, tmp_path):
     assert timer.range.start == lsp.Position(1, len("setTimeout("))
 
 
+@server_test
 async def test_change_is_debounced_to_the_latest_text_and_save_relints(vscode, tmp_path):
     lsp_client = vscode
     uri = await _open(lsp_client, tmp_path / "app.js", "eval(x);\n")
@@ -132,6 +137,7 @@ def _apply(text: str, edit: lsp.TextEdit) -> str:
     return "".join(lines[:line]) + edit.new_text + "".join(lines[line:])
 
 
+@server_test
 async def test_code_action_inserts_a_disable_comment_that_the_linter_honours(vscode, tmp_path):
     lsp_client = vscode
     text = "function run(code) {\r\n\tif (code) {\r\n\t\twindow.setTimeout(code + '', 10);\r\n\t}\r\n}\r\n"
@@ -152,6 +158,7 @@ async def test_code_action_inserts_a_disable_comment_that_the_linter_honours(vsc
     assert findings == []   # suppressed, and the suppression is used (no unused-suppression)
 
 
+@server_test
 async def test_untitled_buffer_is_linted_by_its_language_id(vscode, tmp_path):
     lsp_client = vscode
     uri = "untitled:Untitled-1"
@@ -162,6 +169,7 @@ async def test_untitled_buffer_is_linted_by_its_language_id(vscode, tmp_path):
     assert d.code == "no-eval" and d.range.start == lsp.Position(0, 4)
 
 
+@server_test
 async def test_project_settings_apply_and_a_broken_settings_file_is_one_message(vscode, tmp_path):
     lsp_client = vscode
     (tmp_path / ".minislint.toml").write_text('[severity]\nno-eval = "warning"\n')
@@ -177,3 +185,57 @@ async def test_project_settings_apply_and_a_broken_settings_file_is_one_message(
     # The server is still alive and answers.
     other = await _open(lsp_client, tmp_path / "sub.mjs", "export const f = () => 1;\n")
     assert other in lsp_client.diagnostics
+
+
+# -- the quick fix in every language's comment syntax (no server process needed) ------------------
+HTML = ('<!doctype html>\n<html><head><title>x</title></head>\n<body>\n'
+        '  <iframe src="https://ads.example.com"></iframe>\n  <script>\n    eval(x);\n  </script>\n</body></html>\n')
+VUE = ('<template>\n  <div>\n    <iframe src="/x"></iframe>\n  </div>\n</template>\n<script setup>\n'
+       'const y = eval("1");\n</script>\n<style>\n@import url(https://evil.example.com/x.css);\n</style>\n')
+JSX = 'export function A() {\n  return (\n    <div>\n      <iframe src="/embed" />\n    </div>\n  );\n}\n'
+CSS = '@import "https://evil.example.com/a.css";\nbody { color: red; }\n'
+
+
+@pytest.mark.parametrize("name, text, rule, line, comment", [
+    ("index.html", HTML, "no-iframe", 4, "  <!-- minislint-disable-next-line no-iframe -- <reason> -->"),
+    ("index.html", HTML, "no-eval", 6, "    // minislint-disable-next-line no-eval -- <reason>"),
+    ("App.vue", VUE, "no-iframe", 3, "    <!-- minislint-disable-next-line no-iframe -- <reason> -->"),
+    ("App.vue", VUE, "no-eval", 7, "// minislint-disable-next-line no-eval -- <reason>"),
+    ("App.vue", VUE, "no-foreign-stylesheet", 10,
+     "/* minislint-disable-next-line no-foreign-stylesheet -- <reason> */"),
+    # a JSX child: `//` would render as text, so the comment goes in a JSX expression
+    ("Embed.jsx", JSX, "no-iframe", 4, "      {/* minislint-disable-next-line no-iframe -- <reason> */}"),
+    ("theme.css", CSS, "no-foreign-stylesheet", 1,
+     "/* minislint-disable-next-line no-foreign-stylesheet -- <reason> */"),
+])
+def test_quick_fix_comment_syntax_follows_the_language_at_that_line(tmp_path, name, text, rule, line, comment):
+    from minislint.server import Positions, suppression_edit
+
+    (tmp_path / "minis.config.json").write_text('{"domain": {"trustedDomains": ["https://api.example.com"]}}')
+    path = tmp_path / name
+    before = Engine().lint_text(path, text)
+    (f,) = [f for f in before if f.rule == rule]
+    assert f.line == line
+    positions = Positions(text)
+    diagnostic = lsp.Diagnostic(range=positions.lsp_range(f.line, f.column, f.end_line, f.end_column),
+                                message=f.message, code=f.rule, source="minislint")
+    edit = suppression_edit(path, text, diagnostic, positions)
+    assert edit.new_text == comment + "\n"
+    after = Engine().lint_text(path, _apply(text, edit))
+    # this finding is gone, the others stay, nothing new (no syntax error, no unused suppression)
+    key = lambda g: (g.rule, g.message)
+    assert sorted(map(key, after)) == sorted(map(key, [g for g in before if g is not f]))
+
+
+def test_positions_convert_each_way_of_counting():
+    from minislint.server import Positions
+
+    text = "a\u2028b = '😀é'; x\r\nlast"
+    # minislint: line 2 starts after U+2028 and `x` is its column 11; for LSP it is all line 0,
+    # after 12 code points = 13 UTF-16 units (😀 is 2) = 18 UTF-8 bytes (U+2028 3, 😀 4, é 2).
+    assert text.index("x") == 12
+    for encoding, character in (("utf-16", 13), ("utf-8", 18), ("utf-32", 12)):
+        pos = Positions(text, encoding)
+        assert pos.lsp_range(2, 11, 2, 12) == lsp.Range(lsp.Position(0, character), lsp.Position(0, character + 1))
+    end = Positions(text).lsp_range(3, 1, 3, 5)
+    assert end == lsp.Range(lsp.Position(1, 0), lsp.Position(1, 4))
