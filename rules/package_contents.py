@@ -48,8 +48,15 @@ and serve large media from a trusted domain instead of packaging it.
 """
 
     def check_project(self, pctx):
-        limit = float(pctx.options.get("max_size_mb", 50)) * MIB
-        show = int(pctx.options.get("largest", 5))
+        opts = pctx.options
+        size, show = opts.get("max_size_mb", 50), opts.get("largest", 5)
+        for name, value in (("max_size_mb", size), ("largest", show)):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+                where = pctx.settings.source or pctx.paths[0]
+                pctx.report(where, f"option {name} of package-contents must be a positive number, "
+                                   f"not {value!r}")
+                return
+        limit, show = float(size) * MIB, int(show)
         for folder in pctx.folders:
             if R.folder_role(folder, pctx.settings) != "output":
                 continue

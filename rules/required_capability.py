@@ -91,7 +91,14 @@ TTMinis.login({ success: ({ code }) => sendToServer(code) });
 """
 
     def check_project(self, pctx):
-        names = [n for n in pctx.options.get("capabilities", list(REQUIRED)) if isinstance(n, str)]
+        names = pctx.options.get("capabilities", list(REQUIRED))
+        if isinstance(names, str):
+            names = [names]
+        if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+            where = pctx.settings.source or pctx.paths[0]
+            pctx.report(where, "option capabilities of required-capability must be a list of TTMinis "
+                               f"method names, not {names!r}")
+            return
         for folder in pctx.folders:
             role = R.folder_role(folder, pctx.settings)
             if role is None:

@@ -122,3 +122,10 @@ def test_human_size(n, text):
     assert human_size(n) == text
 
 
+
+
+@pytest.mark.parametrize("value", ["big", 0, -5, True])
+def test_a_bad_option_is_a_finding_not_a_crash(project, value):
+    write(project, {"dist/index.html": "<p>x</p>"})
+    (finding,) = run(["dist"], max_size_mb=value)
+    assert finding[3] == f"option max_size_mb of package-contents must be a positive number, not {value!r}"

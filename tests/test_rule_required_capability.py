@@ -123,3 +123,10 @@ USED = [
 @pytest.mark.parametrize("text,expected", USED)
 def test_capabilities_used(text, expected):
     assert capabilities_used(text, ALL) == expected
+
+
+def test_a_single_name_and_a_bad_option(project):
+    write(project, {"src/main.js": "TTMinis.login({});"})
+    assert run(["."], capabilities="login") == []
+    (finding,) = run(["."], capabilities=[1])
+    assert finding[4] == "option capabilities of required-capability must be a list of TTMinis method names, not [1]"
