@@ -282,3 +282,38 @@ def test_hls_video_segments_named_ts_are_not_typescript(tmp_path):
     (tmp_path / "real.ts").write_text("Gx = 1;\neval(Gx as any)\n")  # code may start with G too
     result = Engine().lint_paths([tmp_path])
     assert [(Path(f.path).name, f.rule, f.line) for f in result.findings] == [("real.ts", "no-eval", 2)]
+
+
+BOOT_TS = """\
+import confetti from "https://esm.sh/canvas-confetti";
+import type { InitOptions } from "@tiktok/minis";
+import VConsole from "vconsole";
+
+declare const TTMinis: any;
+
+export function boot<T extends InitOptions>(opts: T): void {
+  window.addEventListener("load", (): void => TTMinis.authorize({ scope: "user.info.basic" }));
+  TTMinis.setNavigationBarColor?.({ frontColor: "#fff" as const, backgroundColor: "#000000" });
+  document.head.insertAdjacentHTML("beforeend", '<link rel=stylesheet href=//cdn.example/a.css>');
+  new WebSocket(`wss://chat.example.org/${opts!}`);
+}
+"""
+
+
+def test_sdk_domain_and_resource_rules_on_typescript():
+    code = BOOT_TS
+    assert triples(code, "src/boot.ts") == sorted([
+        ("no-foreign-script", *at(code, '"https://esm.sh')),
+        ("debug-console", *at(code, "import VConsole")),
+        ("authorize-on-entry", *at(code, "TTMinis.authorize")),
+        ("nav-bar-color", *at(code, "TTMinis.setNavigationBarColor")),
+        ("nav-bar-color", *at(code, '"#fff"')),
+        ("no-foreign-stylesheet", *at(code, "'<link")),
+        ("untrusted-domain", *at(code, "`wss://")),
+    ], key=lambda t: (t[1], t[2], t[0]))
+
+
+def test_vue_ts_block_that_does_not_parse():
+    code = '<template><p/></template>\n<script lang="ts">\nconst a: number = 1;\nconst b = (a: number => a;\n</script>\n'
+    found = lint(code, "Broken.vue")
+    assert [(f.rule, f.line, f.column) for f in found] == [("syntax-error", 4, 9)]
