@@ -1,12 +1,32 @@
 """debug-console: eruda / vConsole left in the app (the Minis CLI injects eruda for debugging)."""
 from __future__ import annotations
 
+import re
+
 from minislint.hookspec import hookimpl
 from minislint.markup.scan import scan
 from minislint.minis import readiness as R
 from minislint.rule import Rule
 
 _MODULES = {"eruda": "eruda", "vconsole": "vConsole"}  # npm package -> console
+# Build-time switches a bundler replaces with a constant, so a guarded console never ships.
+_DEV_SWITCH = re.compile(r"import\.meta\.env\.(?:DEV|PROD|MODE)|process\.env\.NODE_ENV|\b__DEV__\b")
+
+
+def dev_only(node, text: str) -> bool:
+    """Whether `node` sits in a branch chosen by a build-time switch (`if (import.meta.env.DEV)`).
+    Either branch: which one is the development build depends on how the test is written."""
+    child, p = node, node.parent
+    while p is not None:
+        test = None
+        if p.type in ("IfStatement", "ConditionalExpression") and child is not p.test:
+            test = p.test
+        elif p.type == "LogicalExpression" and child is p.right:
+            test = p.left
+        if test is not None and _DEV_SWITCH.search(text[test.range[0]:test.range[1]]):
+            return True
+        child, p = p, p.parent
+    return False
 
 
 def check_html(text: str, tags=None):
@@ -44,7 +64,10 @@ Reports debug consoles left in the app: in HTML, a `<script src>` that loads eru
 libraries from a CDN or a local copy such as `vconsole.min.js`); in JavaScript (inline scripts
 included), `eruda.init()` and `new VConsole()` on the global, and an `import` / `require` /
 `import()` of the `eruda` or `vconsole` npm packages. A local variable that happens to be named
-`eruda` is not the library.
+`eruda` is not the library. Code in a branch chosen by a build-time switch
+(`import.meta.env.DEV`, `process.env.NODE_ENV`, `__DEV__`) is dropped by the bundler from release
+builds and is not reported; a run-time switch such as `?debug` in the URL still ships the console.
+The source HTML entry is checked too: the build copies it.
 
 ## Why is this bad?
 `ttdx minis init` injects eruda into `index.html` "to allow for mobile debugging". Shipped, it
@@ -69,7 +92,11 @@ builds (for example behind `import.meta.env.DEV` so the bundler drops it).
                     ctx.report((start, end), message)
             return {"Document": run_html}
 
+        text = ctx.fragment.text
+
         def on_call(node):
+            if dev_only(node, text):
+                return
             callee = R.unwrap(node.callee)
             if ctx.global_path(callee) == ("eruda", "init"):
                 ctx.report(node, "eruda.init() starts the eruda debug console: remove it before release")
@@ -83,7 +110,7 @@ builds (for example behind `import.meta.env.DEV` so the bundler drops it).
                                      "before release")
 
         def on_new(node):
-            if ctx.global_path(node.callee) in (("VConsole",), ("vConsole",)):
+            if ctx.global_path(node.callee) in (("VConsole",), ("vConsole",)) and not dev_only(node, text):
                 ctx.report(node, "new VConsole() starts the vConsole debug console: remove it before release")
 
         def on_import(node):

@@ -20,7 +20,8 @@ INVALID_JS = [
     ("import VConsole from 'vconsole';\nnew VConsole();", "a.mjs", [(1, 1)]),
     ("import('eruda').then((m) => m.default.init());", "a.js", [(1, 1)]),
     ("const VConsole = require('vconsole');\nnew VConsole();", "a.js", [(1, 18)]),
-    ("if (import.meta.env.DEV) {\r\n  await import('vconsole/dist/vconsole.min.js');\r\n}", "a.mjs", [(2, 9)]),
+    ("if (flags.debug) {\r\n  await import('vconsole/dist/vconsole.min.js');\r\n}", "a.mjs", [(2, 9)]),
+    ("if (import.meta.env.DEV) { log() }\neruda.init()", "a.mjs", [(2, 1)]),      # after the branch, not in it
 ]
 
 VALID_JS = [
@@ -30,6 +31,11 @@ VALID_JS = [
     "logger.init(); new Console();",
     "import erudaPlugin from 'eruda-plugin-x';",                   # another package
     "const x = require(name);",
+    # build-time switches: the bundler drops the branch from release builds
+    "if (import.meta.env.DEV) { import('eruda').then((m) => m.default.init()) }",
+    "process.env.NODE_ENV !== 'production' && new VConsole();",
+    "__DEV__ ? eruda.init() : null;",
+    "if (process.env.NODE_ENV === 'production') { start() } else { eruda.init() }",
 ]
 
 
