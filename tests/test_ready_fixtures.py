@@ -11,7 +11,7 @@ READINESS = ("sdk-first-script", "sdk-init", "debug-console", "required-capabili
 
 
 def cli(*args):
-    proc = subprocess.run([sys.executable, "-m", "minislint", *args, "--format", "json"], cwd=FIXTURES,
+    proc = subprocess.run([sys.executable, "-m", "minislint", *args, "--no-cache", "--format", "json"], cwd=FIXTURES,
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode in (0, 1), proc.stderr
     return proc.returncode, json.loads(proc.stdout)
