@@ -124,3 +124,19 @@ def test_a_file_outside_any_minis_app_gets_no_missing_config_finding(tmp_path):
     assert _lint(tmp_path, "scripts/build.js") == []
     folder = _lint(tmp_path, ".")
     assert [f["rule"] for f in folder] == ["config-schema"]
+
+
+def _readme_yaml_blocks():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", readme, re.S)]
+
+
+def test_readme_pre_commit_config_is_valid_and_names_this_hook(tmp_path):
+    (config,) = [b for b in _readme_yaml_blocks() if "repos" in b]
+    path = tmp_path / ".pre-commit-config.yaml"
+    path.write_text(yaml.safe_dump(config), encoding="utf-8")
+    for what, file in (("validate-config", path), ("validate-manifest", ROOT / ".pre-commit-hooks.yaml")):
+        proc = subprocess.run([sys.executable, "-m", "pre_commit", what, str(file)], capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    ids = {hook["id"] for repo in config["repos"] for hook in repo["hooks"]}
+    assert ids == {h["id"] for h in HOOKS}

@@ -225,3 +225,21 @@ def test_github_format_from_the_cli(tmp_path, monkeypatch, capsys):
            '::backgroundColor "navy" is not a hex colour (#rrggbb)' in out
     assert all(line.startswith(("::error ", "::warning ")) for line in out[:-1])
     assert out[-1].startswith("Found ")
+
+
+def test_readme_workflow_lints_the_build_uploads_with_a_category_and_fails_on_errors():
+    import yaml
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (workflow,) = [w for w in map(yaml.safe_load, re.findall(r"```yaml\n(.*?)```", readme, re.S)) if "jobs" in w]
+    assert workflow["permissions"]["security-events"] == "write"
+    (job,) = workflow["jobs"].values()
+    steps = job["steps"]
+    lint = next(s for s in steps if "minislint" in s.get("run", "") and "--format sarif" in s["run"])
+    assert "-o minislint.sarif" in lint["run"] and lint.get("continue-on-error") is True
+    upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
+    assert upload["with"]["sarif_file"] == "minislint.sarif" and upload["with"]["category"]
+    assert "always()" in upload["if"]
+    fail = steps[-1]
+    assert steps.index(upload) < steps.index(fail)
+    assert fail["if"] == f"steps.{lint['id']}.outcome == 'failure'" and fail["run"] == "exit 1"
