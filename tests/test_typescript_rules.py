@@ -317,3 +317,10 @@ def test_vue_ts_block_that_does_not_parse():
     code = '<template><p/></template>\n<script lang="ts">\nconst a: number = 1;\nconst b = (a: number => a;\n</script>\n'
     found = lint(code, "Broken.vue")
     assert [(f.rule, f.line, f.column) for f in found] == [("syntax-error", 4, 9)]
+
+
+@pytest.mark.parametrize("name", ["a.tsx", "a.jsx"])
+def test_jsx_fragments_parse(name):
+    code = "export const L = () => (\n  <>\n    <video src={s} />\n    <>{eval(x)}</>\n  </>\n);\n"
+    assert triples(code, name) == [("no-native-video", 3, 5), ("no-eval", 4, 8)]
+    assert [f[0] for f in triples("const a = <></b>;\n", name)] == ["syntax-error"]

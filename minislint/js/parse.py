@@ -6,6 +6,7 @@ import re
 
 import esprima
 
+from minislint.js import jsx_fragments  # noqa: F401  (teaches esprima2 `<>...</>`)
 from minislint.languages import ParseError
 
 # Cheap hint: only sources with an import/export keyword at a line start are tried as modules first.
