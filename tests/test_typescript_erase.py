@@ -318,3 +318,20 @@ _STATEMENTS = [
 @given(st.lists(st.tuples(st.sampled_from(_STATEMENTS), st.sampled_from(["\n", ";\n", "\r\n", "\n\n"])), max_size=8))
 def test_statement_mixes_stay_javascript(parts):
     js("".join(stmt + sep for stmt, sep in parts))
+
+
+_TOKENS = st.sampled_from([
+    "let ", "x", ": ", "string", " as ", "T", "<", ">", "(", ")", "{", "}", "[", "]", ";", ",", "=", "=>",
+    "!", "?", ".", "@d ", "enum ", "namespace ", "interface ", "type ", "declare ", "class ", "private ",
+    "export ", "import ", "'é'", "`t${", "\n", "\r\n", " ", "😀", "/*", "*/", "//", "\u2028",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TOKENS, max_size=40), st.booleans())
+def test_any_token_soup_keeps_length_and_never_raises(tokens, tsx):
+    src = "".join(tokens)
+    out = blank(src, tsx)
+    assert len(out.text) == len(src)
+    assert [m.start() for m in _BREAKS.finditer(out.text)] == [m.start() for m in _BREAKS.finditer(src)]
+    assert all(0 <= n.offset <= n.end <= len(src) for n in out.notes)
