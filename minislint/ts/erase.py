@@ -11,6 +11,7 @@ expressions are still linted at their own positions:
 - `namespace N { export const x = 1 }`  ->  `            {        const x = 1 }` (a block)
 - `import x = require("m")` / `import A = N.B`  ->  `var    x = ...`
 - `export = x`  ->  `void     x`; parameter properties lose their modifiers; `<T>x` casts lose `<T>`.
+
 Syntax errors: tree-sitter's ERROR and MISSING nodes in code that runs are `syntax-error` notes.
 Inside a type that is blanked anyway they are not: that is where this grammar version has gaps
 on valid TypeScript (variance annotations `<in T>`, `import("m").T<U>` types, ambient `declare`
@@ -29,6 +30,7 @@ import tree_sitter
 import tree_sitter_typescript
 
 from .offsets import ByteToChar
+from .stringdecls import string_decls
 
 _LINE_TERMINATORS = frozenset("\n\r\u2028\u2029")
 
@@ -36,8 +38,6 @@ _LINE_TERMINATORS = frozenset("\n\r\u2028\u2029")
 _TYPE_ONLY_DECLARATIONS = frozenset(
     {"interface_declaration", "type_alias_declaration", "ambient_declaration", "function_signature"}
 )
-# Class members that declare types only (overloads, abstract members, index signatures).
-_TYPE_ONLY_MEMBERS = frozenset({"method_signature", "abstract_method_signature", "index_signature"})
 # Type positions: `: T`, `<T>`, `x is T`, `asserts x`...
 _TYPE_NODES = frozenset(
     {
@@ -159,8 +159,6 @@ def _repair_call_signatures(text: str, tsx: bool) -> tuple[str, bytes, tree_sitt
 
 def blank(text: str, tsx: bool = False) -> Blanked:
     """Erase the types of `text` (TypeScript, or TSX when `tsx`), keeping every offset."""
-    from .stringdecls import string_decls  # local: stringdecls imports this module's parse()
-
     text, src, tree = _repair_call_signatures(text, tsx)
     eraser = _Eraser(src)
     eraser.run(tree.root_node)
