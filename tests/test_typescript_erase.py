@@ -157,11 +157,14 @@ def test_async_generic_arrow_with_line_break_moves_the_paren():
 def test_enum_becomes_an_array_of_its_initializers():
     ts = "export const enum E { A = 1, 'b-c' = eval('x'), D }"
     out = blank(ts)
-    assert out.text == "export var        E=[     1,         eval('x'),   ]"
+    assert out.text == "export var        E=[     1,         eval('x'),  ];"
     assert out.notes[0].kind == "rewritten"
     decl = esprima.parseModule(out.text).body[0].declaration.declarations[0]
     assert decl.id.name == "E" and decl.init.type == "ArrayExpression"
-    assert js("enum E{ A }") == ";     [   ]"
+    assert js("enum E{ A }") == ";     [  ];"
+    assert js("function g() { enum L { A = 1 } return L }") == "function g() { var  L=[     1 ];return L }"
+    assert js("enum M {A}\n[0].map(f)") == "var  M=[];\n[0].map(f)"
+    assert js("enum N {A=1}\nf()") == "var  N=[  1]\nf()"  # no room for `;`: ASI ends it
 
 
 def test_namespace_becomes_a_block():
@@ -170,7 +173,7 @@ def test_namespace_becomes_a_block():
         "              {\n  "
         "       const a = setTimeout('x')\n  "
         ";                \n  "
-        "       var  K=[   ]\n}"
+        "       var  K=[  ];\n}"
     )
     assert js("export namespace O { }") == "                   { }"
     assert js("namespace TypesOnly { export interface I {} }") == "                    { ;                     }"

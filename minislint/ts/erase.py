@@ -462,8 +462,8 @@ class _Eraser:
             if node.parent is not None and node.parent.type == "export_statement":
                 self.blank_node(node.parent.children[0])
         self.puts[body.start_byte] = "["
-        self.puts[body.end_byte - 1] = "]"
         values = []
+        free = set()  # byte positions left blank before the `}`: room for `];`
         for member in body.named_children:
             if member.type == "enum_assignment":
                 value = member.child_by_field_name("value")
@@ -473,5 +473,15 @@ class _Eraser:
                     continue
             if member.type != "comment":
                 self.blank_node(member)
+                free.update(range(member.start_byte, member.end_byte))
+        # `var E=[...]` is a statement that needs its `;` where `enum E {}` needed none
+        # (`enum E { A } return E`): after the `]` if a blank follows, else just before it.
+        close = body.end_byte - 1
+        if self.src[close + 1:close + 2] in (b" ", b"\t"):
+            self.puts.update({close: "]", close + 1: ";"})
+        elif close - 1 > body.start_byte and (self.src[close - 1] in b" \t" or close - 1 in free):
+            self.puts.update({close - 1: "]", close: ";"})
+        else:
+            self.puts[close] = "]"  # `{A=1}` then a line break: ASI ends it
         self.note(node, "rewritten", "enum linted as an array of its initializers")
         return values
