@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from minislint.minis import domains
 from minislint.minis.domains import parse_trusted_entry, request_target
@@ -218,3 +219,25 @@ def test_tldextract_never_opens_a_socket_nor_writes_a_file(tmp_path):
     assert [e for e in out["import"] if e.startswith(reaching) or e.startswith("write")] == []
     assert "socket.__new__" in out["probe"] and any(e.startswith("write") for e in out["probe"])
     assert sorted(p.name for p in home.iterdir()) == ["probe"]  # no cache directory appeared
+
+
+_label = st.from_regex(r"[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?", fullmatch=True)
+_hosts = st.builds(lambda labels, suffix: ".".join(labels + [suffix]),
+                   st.lists(_label, min_size=1, max_size=3),
+                   st.sampled_from(["com", "co.uk", "org", "com.br", "io"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_hosts, st.text(alphabet="abc/?#=&%.-_", max_size=12))
+def test_exact_host_matching_properties(host, tail):
+    trusted = [parse_trusted_entry(f"https://{host}")]
+    assert trusted[0].problems == []
+    for url in (f"https://{host}/{tail}", f"HTTPS://{host.upper()}./{tail}", f"wss://{host}/{tail}",
+                f"//{host}/{tail}"):
+        target = request_target(url)
+        assert target.kind == "network" and domains.is_trusted(target.url.host, trusted), url
+    for other in (f"{host}.evil.net", f"x{host}", f"x.{host}", host.split(".", 1)[1]):
+        assert not domains.is_trusted(request_target(f"https://{other}/").url.host, trusted)
+    # the known prefix `https://host/` + anything names the host; without the `/` it does not
+    assert request_target(f"https://{host}/", complete=False).url.host == host
+    assert request_target(f"https://{host}", complete=False) is None

@@ -86,10 +86,6 @@ class Node:
                 return member
         return None
 
-    @property
-    def type_name(self) -> str:
-        return self.kind
-
 
 @dataclass
 class Document:
@@ -215,7 +211,7 @@ class _Parser:
                 ch = self.s[at]
                 what = "a line break" if ch in "\r\n" else f"the control character U+{ord(ch):04X}"
                 self.fail(f"a JSON string cannot contain {what}: escape it", at)
-            self.fail(f"invalid escape in string (JSON knows \\\" \\\\ \\/ \\b \\f \\n "
+            self.fail("invalid escape in string (JSON knows \\\" \\\\ \\/ \\b \\f \\n "
                       "\\r \\t \\uXXXX)", at)
         self.i = end
         return text, end
