@@ -205,6 +205,8 @@ class BundleOrigin:
         self._sources: dict[str, tuple[str, str | None]] = {}
         self._packages: dict = {}
         self._content_lines: dict[int, list[str]] = {}
+        self._contents: dict[str, str] = {}  # shown path -> the map's copy of that source
+        self._suppressions: dict = {}
 
     def original(self, line: int, column: int) -> Origin | None:
         """Generated (line, column), 1-based, column in code points, as `SourceFile.position`
@@ -215,7 +217,24 @@ class BundleOrigin:
         if mapping is None or mapping.source is None:
             return None
         shown, package = self.resolve(mapping.source)
+        if mapping.content is not None:
+            self._contents.setdefault(shown, mapping.content)
         return Origin(shown, mapping.line + 1, _code_points(mapping, self._content_lines) + 1, package)
+
+    def suppresses(self, origin: Origin, rule: str) -> bool:
+        """Whether a `minislint-disable` comment in the original source covers the finding.
+        Minifiers drop comments, so the map's `sourcesContent` is where they survive; the
+        file itself is not opened."""
+        text = self._contents.get(origin.path)
+        if text is None or "minislint-" not in text:
+            return False
+        if origin.path not in self._suppressions:
+            from . import suppress
+
+            directives = suppress.parse(SourceFile(Path(origin.path), origin.path, text))
+            self._suppressions[origin.path] = suppress.Suppressions(directives) if directives else None
+        sup = self._suppressions[origin.path]
+        return sup is not None and sup.suppresses(rule, origin.line, origin.column)
 
     def resolve(self, source: str) -> tuple[str, str | None]:
         """(path to show, package) for a source of the map."""

@@ -249,6 +249,8 @@ class Engine:
             origin = getattr(fragment, "origin", None) if fragment is not None else None
             if origin is not None:
                 f = _through_origin(f, origin)
+                if f is None:  # suppressed by a comment in the original source (issue 5)
+                    continue
             out.append(f)
         if sup is not None and "unused-suppression" in self.enabled_ids:
             rule = self._engine_rules["unused-suppression"]
@@ -279,13 +281,18 @@ class Engine:
         return pctx.findings
 
 
-def _through_origin(f: Finding, origin) -> Finding:
+def _through_origin(f: Finding, origin) -> Optional[Finding]:
     try:
         o = origin.original(f.line, f.column)
     except Exception:  # a hostile map must never cost the finding itself
         o = None
     if o is None:
         return f
+    try:
+        if f.rule != "internal-error" and getattr(origin, "suppresses", None) and origin.suppresses(o, f.rule):
+            return None
+    except Exception:  # as above: a broken map never costs the finding
+        pass
     span = f.end_column - f.column if f.end_line == f.line else 0
     return Finding(f.rule, f.severity, f.message, o.path, o.line, o.column, o.line, o.column + span,
                    generated=Location(f.path, f.line, f.column), package=o.package)

@@ -460,3 +460,34 @@ def test_odd_map_urls_never_raise(tmp_path_factory, url):
     root = tmp_path_factory.mktemp("odd")
     origin, notes = load_origin(root / "app.js", f"x();\n//# sourceMappingURL={url}\n", root, cwd=root)
     assert origin is None and len(notes) == 1
+
+
+# --- suppressions written in the original source ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, rule, suppressed",
+    [
+        ("a;\n// minislint-disable-next-line no-eval -- reviewed\neval(x);\n", "no-eval", True),
+        ("a;\n// minislint-disable-next-line no-eval -- reviewed\neval(x);\n", "no-string-timer", False),
+        ("a;\n// minislint-disable-next-line\neval(x);\n", "no-eval", True),  # every rule
+        ("a;\nb;\neval(x); // minislint-disable-line no-eval\n", "no-eval", True),
+        ("/* minislint-disable no-eval */\nb;\neval(x);\n", "no-eval", True),
+        ("// minislint-disable-next-line no-eval\nb;\neval(x);\n", "no-eval", False),  # another line
+        ("a;\nb;\neval(x);\n", "no-eval", False),
+    ],
+)
+def test_original_source_suppressions(project, content, rule, suppressed):
+    m = SourceMap.parse(map_json(["../src/a.ts"], encode([[(0, 0, 2, 0)]]), sourcesContent=[content]))
+    origin = BundleOrigin(m, "eval(x)", project / "dist", project, cwd=project)
+    o = origin.original(1, 1)
+    assert (o.line, o.column) == (3, 1)
+    assert origin.suppresses(o, rule) is suppressed
+
+
+def test_suppressions_need_the_maps_copy_of_the_source(project):
+    # The file on disk has the comment, the map has no sourcesContent: not read, not suppressed.
+    (project / "src" / "a.ts").write_text("a;\n// minislint-disable-next-line\neval(x);\n", encoding="utf-8")
+    origin = BundleOrigin(SourceMap.parse(map_json(["../src/a.ts"], encode([[(0, 0, 2, 0)]]))), "eval(x)",
+                          project / "dist", project, cwd=project)
+    assert origin.suppresses(origin.original(1, 1), "no-eval") is False

@@ -52,6 +52,14 @@ def test_unmapped_css_stays_at_its_generated_position(in_fixture, capsys):
         ("no-foreign-stylesheet", "dist/main.css", 1, 9, False)]
 
 
+def test_suppression_in_the_source_covers_the_bundle(in_fixture, capsys):
+    # src/clock.ts:7 `// minislint-disable-next-line no-string-timer`: gone from the minified
+    # bundle, which still holds the call; the map's sourcesContent keeps the comment
+    assert "setTimeout(\"console.log('legacy')\"" in (FIXTURE / "dist" / "main.js").read_text(encoding="utf-8")
+    findings = json.loads(run(capsys, "--select", "no-string-timer", "--format", "json", "dist/"))
+    assert [(f["path"], f["line"]) for f in findings] == [("src/clock.ts", 5), ("src/worker.ts", 4)]
+
+
 def test_look_alikes_in_the_bundle_stay_clean(in_fixture, capsys):
     findings = json.loads(run(capsys, "--select", RULES, "--format", "json", "dist/"))
     lines = {(f["path"], f["line"]) for f in findings}
