@@ -20,7 +20,8 @@ class NoStringTimer(Rule):
 Reports `setTimeout`, `setInterval` and `setImmediate`, reached through any path to the global
 object (`window.setTimeout`, `globalThis["setInterval"]`), whose first argument is a string: a
 literal, a template literal, a concatenation with a string, `String(x)`, `x.toString()`, or a
-`const` bound to one of those. In TypeScript, a value declared `: string` counts too. A function,
+`const` bound to one of those. In TypeScript, a value declared `: string` counts too, and so
+does a call of a local function declared to return `string`. A function,
 an arrow, `fn.bind(...)` or a value of unknown type is fine. A local function named `setTimeout`
 is not flagged.
 
@@ -43,6 +44,7 @@ setInterval(() => tick(id), 500);
 
     def create(self, ctx):
         string_decls = ctx.fragment.meta.get("string_decls") or ()
+        string_returns = ctx.fragment.meta.get("string_returns") or ()  # TS `function f(): string`
 
         def is_string(node, depth=0):
             node = unwrap(node)
@@ -59,6 +61,10 @@ setInterval(() => tick(id), 500);
                 callee = unwrap(node.callee)
                 if ctx.global_path(callee) == ("String",):
                     return True
+                if callee.type == "Identifier" and string_returns:
+                    binding = ctx.scope.resolve(callee)
+                    if binding is not None and binding.id.range[0] in string_returns:
+                        return True
                 return (callee.type == "MemberExpression" and static_property(callee, ctx.fold) == "toString"
                         and not node.arguments)
             if t == "Identifier":

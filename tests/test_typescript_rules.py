@@ -123,6 +123,7 @@ function ok(cb: () => void, s?: 'a' | 'b') { setTimeout(cb, 10); setTimeout(labe
 const src: string = load();
 let fn: Function = load(), n: number = 1;
 setTimeout(src, 1); setTimeout(fn, 1); setTimeout(n, 1);
+setInterval(label(), 1); setInterval(ok(), 1);
 """
 
 
@@ -132,6 +133,7 @@ def test_string_declarations_count_in_typescript():
         ("no-string-timer", *at(code, "code, 10")),
         ("no-string-timer", *at(code, "s, 5")),
         ("no-string-timer", *at(code, "src, 1")),
+        ("no-string-timer", *at(code, "label(), 1")),  # a call of a function declared `(): string`
     ]
 
 
