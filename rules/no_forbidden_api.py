@@ -3,6 +3,7 @@ from minislint.hookspec import hookimpl
 from minislint.js.ast import is_reference
 from minislint.js.scope import pattern_names
 from minislint.js.values import GLOBAL_OBJECTS, unwrap
+from minislint.markup.dom import last_name
 from minislint.rule import Rule
 
 APIS = ["navigator.clipboard", "ClipboardItem", "navigator.geolocation", "navigator.vibrate"]
@@ -72,6 +73,7 @@ Show the text so the user can copy it, or use a TikTok Minis SDK capability wher
         commands = {str(c).lower() for c in opts.get("exec_commands") or ()}
         text = ctx.fragment.text
         roots = {a[0] for a in apis}
+        last_names = {a[-1] for a in apis}
         if not any(r in text for r in roots) and not (commands and "execCommand" in text):
             return {}
 
@@ -81,6 +83,9 @@ Show the text so the user can copy it, or use a TikTok Minis SDK capability wher
             return f"`{'.'.join(path)}`{what} is a forbidden web API in TikTok Minis"
 
         def member(node):
+            name = ctx.fold(node.property) if node.computed else node.property.name
+            if name not in last_names:  # cheap test before the global path
+                return
             path = ctx.global_path(node)
             if path in apis:
                 ctx.report(node, message(path))
@@ -112,7 +117,7 @@ Show the text so the user can copy it, or use a TikTok Minis SDK capability wher
                 destructure(node.left, node.right)
 
         def call(node):
-            if commands and node.arguments and \
+            if commands and node.arguments and last_name(node.callee, ctx) == "execCommand" and \
                     ctx.global_path(unwrap(node.callee)) == ("document", "execCommand"):
                 command = ctx.fold(node.arguments[0])
                 if command and command.lower() in commands:

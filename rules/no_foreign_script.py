@@ -1,7 +1,7 @@
 """no-foreign-script: scripts loaded from another host, in markup and in JavaScript."""
 from minislint.hookspec import hookimpl
 from minislint.js.values import static_property, unwrap
-from minislint.markup.dom import UNKNOWN, created_element, html_tags, static_text
+from minislint.markup.dom import UNKNOWN, created_element, html_tags, last_name, static_text
 from minislint.markup.urls import foreign_host
 from minislint.minis.readiness import SDK_HOST, is_js_script
 from minislint.rule import Rule
@@ -129,8 +129,8 @@ Install the library and bundle it, or copy the file into the app and load it by 
             if callee.type == "Import":  # esprima2: import(x) is a call whose callee is Import
                 check_url(node.arguments[0] if node.arguments else None, "module")
                 return
-            path = ctx.global_path(callee)
-            if path == ("importScripts",):
+            if callee.type == "Identifier" and callee.name == "importScripts" \
+                    and ctx.global_path(callee) == ("importScripts",):
                 for arg in node.arguments:
                     check_url(arg)
                 return
@@ -160,7 +160,8 @@ Install the library and bundle it, or copy the file into the app and load it by 
             html_sink(node)
 
         def new(node):
-            if ctx.global_path(unwrap(node.callee)) in _WORKERS and node.arguments:
+            if last_name(node.callee, ctx) in ("Worker", "SharedWorker") and node.arguments \
+                    and ctx.global_path(unwrap(node.callee)) in _WORKERS:
                 check_url(node.arguments[0], "worker script")
 
         return {"ImportDeclaration": module_source, "ExportNamedDeclaration": module_source,

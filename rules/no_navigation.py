@@ -1,7 +1,7 @@
 """no-navigation: leaving the app through location, window.open or cross-origin history URLs."""
 from minislint.hookspec import hookimpl
 from minislint.js.values import unwrap
-from minislint.markup.dom import UNKNOWN, static_text
+from minislint.markup.dom import UNKNOWN, last_name, static_text
 from minislint.markup.urls import remote_host
 from minislint.rule import Rule
 
@@ -9,6 +9,8 @@ from minislint.rule import Rule
 _LOADING_PARTS = frozenset(("href", "pathname", "search", "host", "hostname", "port", "protocol"))
 _LOCATION_CALLS = frozenset(("assign", "replace"))
 _HISTORY_CALLS = frozenset(("pushState", "replaceState"))
+_TARGET_NAMES = _LOADING_PARTS | {"location"}
+_CALL_NAMES = _LOCATION_CALLS | _HISTORY_CALLS | {"open"}
 
 
 def location_path(path):
@@ -65,6 +67,8 @@ use TikTok Minis capabilities (for example `TTMinis.pay`) instead of external pa
             return bool(text) and text.startswith("#")
 
         def assignment(node):
+            if last_name(node.left, ctx) not in _TARGET_NAMES:
+                return
             path = location_path(ctx.global_path(node.left))
             if not path or path[0] != "location" or len(path) > 2:
                 return
@@ -78,6 +82,8 @@ use TikTok Minis capabilities (for example `TTMinis.pay`) instead of external pa
 
         def call(node):
             callee = unwrap(node.callee)
+            if last_name(callee, ctx) not in _CALL_NAMES:
+                return
             path = location_path(ctx.global_path(callee))
             if not path:
                 return

@@ -19,9 +19,26 @@ _WRITE = {("document", "write"), ("document", "writeln")}
 UNKNOWN = "\ufffc"  # stands for a part of the string no one can know statically
 
 
+def last_name(node, ctx) -> Optional[str]:
+    """The name a callee or assignment target ends in: ``open`` for ``open`` and for
+    ``window.open`` / ``window["open"]``. A cheap test before asking for the global path."""
+    node = unwrap(node)
+    if node is None:
+        return None
+    if node.type == "Identifier":
+        return node.name
+    if node.type == "MemberExpression":
+        if node.computed and node.property.type == "Identifier":
+            return None  # `obj[key]`: folding would build the scopes of every file it sees
+        return static_property(node, ctx.fold)
+    return None
+
+
 def created_element(call, ctx) -> Optional[str]:
     """``document.createElement("iframe")`` -> "iframe" (lower-cased); else None."""
     if call.type != "CallExpression" or not call.arguments:
+        return None
+    if last_name(call.callee, ctx) not in ("createElement", "createElementNS"):
         return None
     path = ctx.global_path(unwrap(call.callee))
     if path == ("document", "createElement"):
