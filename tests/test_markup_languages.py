@@ -128,3 +128,22 @@ def test_css_walker_gives_imports_and_urls():
     css.walk(css.parse(frag), {"Import": [lambda n: seen.append(("import", n.url))],
                                "Url": [lambda n: seen.append(("url", n.url))]})
     assert seen == [("import", "a.css"), ("url", "c.png")]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_soup = st.lists(st.sampled_from([
+    "<template>", "</template>", "<script>", "<script setup lang='ts'>", "</script>", "<style>",
+    "</style>", "<iframe src=//x.example/a>", "<p style='a:url(", "onclick=\"", "@import '//x/y';",
+    "navigator.vibrate(1)", "location.href=u;", "<", ">", "'", '"', "\r\n", "é", "\0", "{", "}",
+    "`${", "document.write('<iframe>')", "<video>", "<svg>", "&amp;"]), max_size=25).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_soup, st.sampled_from(["a.html", "a.vue", "a.css"]))
+def test_any_markup_lints_without_internal_errors(text, name):
+    found = lint(text, name)
+    assert [f for f in found if f.rule == "internal-error"] == []
+    for f in found:
+        assert f.line >= 1 and f.column >= 1

@@ -185,3 +185,24 @@ def test_generated_tags_have_exact_offsets(case):
         for a, (_, value, _) in zip(tag.attrs, attrs):
             assert text[a.value_start:a.value_end] == value
             assert a.value == value.replace("\r\n", "\n")
+
+
+_html_soup = st.lists(st.sampled_from(list("<>/=\"' \t\r\n&;#xa-!?") + [
+    "<script>", "</script>", "<style>", "</style>", "<iframe", "<svg>", "</svg>", "<textarea>",
+    "<!--", "-->", "&amp;", "&#", "\0", "é", "视", "\u2028", "src=", "<a ", "<P"]),
+    max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_html_soup)
+def test_any_text_scans_with_consistent_offsets(text):
+    for tag in scan(text):
+        assert text[tag.start] == "<" and 0 < tag.end <= len(text) and text[tag.end - 1] == ">"
+        for a in tag.attrs:
+            assert tag.start < a.name_start < a.name_end <= tag.end
+            if a.value is not None:
+                assert a.name_end <= a.value_start <= a.value_end < tag.end + (a.quote == "")
+                for i in range(len(a.value) + 1):
+                    assert a.value_start <= a.offset(i) <= a.value_end
+        if tag.body is not None:
+            assert tag.end <= tag.body[1] or tag.body == (tag.end, tag.end)
