@@ -16,6 +16,7 @@ import bisect
 import re
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Optional
 from urllib.parse import unquote, urlparse
@@ -188,6 +189,9 @@ class MinislintServer(LanguageServer):
         self.debounce = DEBOUNCE_SECONDS
         self._pending: dict[str, asyncio.TimerHandle] = {}
         self._reported_config_errors: set = set()
+        self.open_documents: set = set()
+        # One lint at a time, in order, off the event loop.
+        self._lint_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="minislint-lint")
 
     # The path a buffer is linted as: its file, or a name with the extension of its language.
     def path_for(self, uri: str, language_id: Optional[str] = None) -> Path:
@@ -198,25 +202,21 @@ class MinislintServer(LanguageServer):
         ext = _EXT_BY_LANGUAGE_ID.get(language_id or "", "")
         return Path.cwd() / (name if ext and name.endswith(ext) else name + ext)
 
-    def engine_for(self, path: Path) -> Optional[Engine]:
+    def engine_for(self, path: Path) -> tuple[Optional[Engine], Optional[str]]:
         try:
-            settings = config.load(path.parent, self.registry.rules)
+            return Engine(config.load(path.parent, self.registry.rules), self.registry), None
         except config.ConfigError as err:
-            message = str(err)
-            if message not in self._reported_config_errors:  # once, not on every keystroke
-                self._reported_config_errors.add(message)
-                self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, f"minislint: {message}"))
-            return None
-        return Engine(settings, self.registry)
+            return None, str(err)
 
-    def diagnostics(self, uri: str) -> list[lsp.Diagnostic]:
-        doc = self.workspace.get_text_document(uri)
-        path = self.path_for(uri, doc.language_id)
-        engine = self.engine_for(path)
+    def diagnostics(self, uri: str, text: str, language_id: Optional[str],
+                    encoding: str) -> tuple[list[lsp.Diagnostic], Optional[str]]:
+        """Diagnostics for one snapshot of a buffer, and a settings problem to show, if any.
+        Runs on the lint thread: it touches no server state but the docs folder."""
+        path = self.path_for(uri, language_id)
+        engine, problem = self.engine_for(path)
         if engine is None or not engine.wants(path):
-            return []
-        text = doc.source
-        positions = Positions(text, self.workspace.position_encoding or lsp.PositionEncodingKind.Utf16)
+            return [], problem
+        positions = Positions(text, encoding)
         out = []
         for f in engine.lint_text(path, text):
             line, col, end_line, end_col = f.line, f.column, f.end_line, f.end_column
@@ -234,24 +234,35 @@ class MinislintServer(LanguageServer):
                 code_description=lsp.CodeDescription(href) if href else None,
                 source=SOURCE,
             ))
-        return out
+        return out, None
 
-    def publish(self, uri: str) -> None:
+    async def publish(self, uri: str) -> None:
+        """Lint the buffer as it is now, off the event loop (a minified bundle takes seconds and
+        the editor must stay answered); drop the result if the buffer changed meanwhile."""
         self._pending.pop(uri, None)
+        if uri not in self.open_documents:
+            return
+        doc = self.workspace.get_text_document(uri)
+        version = doc.version
+        encoding = self.workspace.position_encoding or lsp.PositionEncodingKind.Utf16
         try:
-            doc = self.workspace.get_text_document(uri)
-            diagnostics = self.diagnostics(uri)
+            diagnostics, problem = await asyncio.get_running_loop().run_in_executor(
+                self._lint_thread, self.diagnostics, uri, doc.source, doc.language_id, encoding)
         except Exception as err:  # never let one buffer take the server down
             self.window_log_message(lsp.LogMessageParams(lsp.MessageType.Error, f"minislint: {type(err).__name__}: {err}"))
             return
+        if problem and problem not in self._reported_config_errors:  # once, not on every keystroke
+            self._reported_config_errors.add(problem)
+            self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, f"minislint: {problem}"))
+        if uri not in self.open_documents or self.workspace.get_text_document(uri).version != version:
+            return  # closed, or a newer text has its own lint coming
         self.text_document_publish_diagnostics(
-            lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=doc.version))
+            lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
 
-    def schedule(self, uri: str) -> None:
-        pending = self._pending.pop(uri, None)
-        if pending is not None:
-            pending.cancel()
-        self._pending[uri] = asyncio.get_running_loop().call_later(self.debounce, self.publish, uri)
+    def schedule(self, uri: str, delay: Optional[float] = None) -> None:
+        self.cancel(uri)
+        self._pending[uri] = asyncio.get_running_loop().call_later(
+            self.debounce if delay is None else delay, lambda: asyncio.ensure_future(self.publish(uri)))
 
     def cancel(self, uri: str) -> None:
         pending = self._pending.pop(uri, None)
@@ -270,7 +281,8 @@ def build_server() -> MinislintServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def _did_open(ls: MinislintServer, params: lsp.DidOpenTextDocumentParams):
-        ls.publish(params.text_document.uri)
+        ls.open_documents.add(params.text_document.uri)
+        ls.schedule(params.text_document.uri, delay=0)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def _did_change(ls: MinislintServer, params: lsp.DidChangeTextDocumentParams):
@@ -278,11 +290,11 @@ def build_server() -> MinislintServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     def _did_save(ls: MinislintServer, params: lsp.DidSaveTextDocumentParams):
-        ls.cancel(params.text_document.uri)
-        ls.publish(params.text_document.uri)
+        ls.schedule(params.text_document.uri, delay=0)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def _did_close(ls: MinislintServer, params: lsp.DidCloseTextDocumentParams):
+        ls.open_documents.discard(params.text_document.uri)
         ls.cancel(params.text_document.uri)
         ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 

@@ -130,6 +130,16 @@ async def test_change_is_debounced_to_the_latest_text_and_save_relints(vscode, t
     assert [d.code for d in lsp_client.diagnostics[uri]] == ["no-function-constructor"]
 
 
+@server_test
+async def test_close_clears_the_buffers_diagnostics(vscode, tmp_path):
+    lsp_client = vscode
+    uri = await _open(lsp_client, tmp_path / "app.js", "eval(x);\n")
+    assert len(lsp_client.diagnostics[uri]) == 1
+    lsp_client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(uri=uri)))
+    await lsp_client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert list(lsp_client.diagnostics[uri]) == []
+
+
 def _apply(text: str, edit: lsp.TextEdit) -> str:
     assert edit.range.start == edit.range.end and edit.range.start.character == 0
     lines = text.splitlines(keepends=True)
