@@ -53,7 +53,7 @@ class UntrustedDomain(Rule):
     summary = "Requests must go to a trusted https:// domain of minis.config.json"
     languages = ("js", "html")
     triggers = ("fetch", "Request", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource",
-                "axios", "ajax", "$.", "jQuery", "action")
+                "axios", "ajax", "$.", "jQuery", "jquery", "action")
     precision = "high"
     tags = ("minis", "network", "restriction")
     docs = """\
@@ -120,19 +120,25 @@ fetch("https://api.example.co.uk/v1/episodes");
         fold = ctx.fold
         fold_prefix = getattr(ctx, "fold_prefix", None) or ctx._services.fold_prefix
 
-        def url_text(node):
+        def url_text(node, depth=0):
             """(text, complete) for a URL expression, or None when nothing is known."""
             node = unwrap(node)
             if node is None or node.type == "SpreadElement":
                 return None
+            if node.type == "Identifier":  # const u = new URL(...): follow it
+                binding = ctx.scope.resolve(node)
+                init = unwrap(binding.init) if binding is not None and binding.kind == "const" \
+                    and binding.path == () and binding.init is not None else None
+                if init is not None and init.type == "NewExpression":
+                    return url_text(init) if depth < 8 else None
             if node.type == "NewExpression" and ctx.global_path(node.callee) == ("URL",) \
                     and node.arguments:
-                first = url_text(node.arguments[0])
+                first = url_text(node.arguments[0], depth + 1)
                 if first is None:
                     return None
                 target = domains.request_target(*first)
                 if target is not None and target.kind == "relative" and len(node.arguments) > 1:
-                    return url_text(node.arguments[1])  # new URL("/v1", BASE)
+                    return url_text(node.arguments[1], depth + 1)  # new URL("/v1", BASE)
                 return first
             full = fold(node)
             if full is not None:
@@ -162,12 +168,15 @@ fetch("https://api.example.co.uk/v1/episodes");
                 check(base)
 
         def library(node, names, modules):
-            """Whether `node` is the axios / jQuery object (global, imported or required)."""
+            """Whether `node` is the axios / jQuery object: the global of that name, or any
+            name imported or required from the package."""
             node = unwrap(node)
-            if node is None or node.type != "Identifier" or node.name not in names:
+            if node is None or node.type != "Identifier":
                 return False
             binding = ctx.scope.resolve(node)
-            return binding is None or _module_of(binding) in modules
+            if binding is None:
+                return node.name in names
+            return _module_of(binding) in modules
 
         def is_axios(node):
             return library(node, ("axios",), ("axios",))

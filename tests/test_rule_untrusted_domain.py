@@ -67,6 +67,9 @@ FLAGGED = [
     ('import axios from "axios";\naxios.get("https://x.example.org");', [(2, 11, "x.example.org")]),
     ('const axios = require("axios");\naxios.get("https://x.example.org");',
      [(2, 11, "x.example.org")]),
+    ('import http from "axios";\nhttp.get("https://x.example.org");', [(2, 10, "x.example.org")]),
+    ('const jq = require("jquery");\njq.post("https://x.example.org");', [(2, 9, "x.example.org")]),
+    ('const u = new URL("/v1/list", "https://x.example.org");\nfetch(u);', [(2, 7, "x.example.org")]),
     ('$.ajax({ url: "https://x.example.org" });', [(1, 15, "x.example.org")]),
     ('$.ajax("https://x.example.org", { method: "POST" });', [(1, 8, "x.example.org")]),
     ('jQuery.get("https://x.example.org");', [(1, 12, "x.example.org")]),
@@ -99,6 +102,8 @@ CLEAN = [
     'function fetch(u) {} fetch("https://x.example.org");',  # a local fetch
     'const obj = { get() {} }; obj.get("https://x.example.org");',
     'function f($) { $.get("https://x.example.org"); }',  # `$` is a parameter
+    'import axios from "./my-axios.js"; axios.get("https://x.example.org");',  # not the package
+    'import http from "node:http"; http.get("https://x.example.org");',
     'const x = {}; x.open("GET", "https://x.example.org");',  # not an XMLHttpRequest
     'window.open("https://x.example.org");',  # navigation: another rule's business
     'const u = new URL("https://x.example.org"); console.log(u.host);',
