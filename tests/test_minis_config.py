@@ -1,10 +1,12 @@
 """minis.config.json: discovery, both spellings, and every problem at its line and column."""
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from minislint.minis import config as mc
 
@@ -237,3 +239,29 @@ def test_cache_reloads_when_the_file_changes(tmp_path):
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
     second = mc.project_config(tmp_path)
     assert second is not first and second.client_key == "your-client-key"
+
+
+_keys = st.sampled_from(["navbar", "dev", "build", "domain", "style", "bgColorLight", "port",
+                         "clientKey", "htmlEntry", "outputDir", "output", "trustedDomains",
+                         "allowList", "_comment", "x"])
+_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 70000) | st.floats(allow_nan=False)
+    | st.sampled_from(["", "#fff", "custom", "index.html", "https://a.example.com", "http://x",
+                       "your-client-key", "{{x}}", "3000", "..", "/"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_keys, inner, max_size=4),
+    max_leaves=15)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(_keys, _values, max_size=5), st.sampled_from(["", "//c\n", ",", "\ufeff"]))
+def test_any_shape_gives_problems_never_a_traceback(tmp_path, value, noise):
+    text = json.dumps(value, indent=1)
+    text = text[:-1] + noise + text[-1:] if noise != "\ufeff" else noise + text
+    path = tmp_path / "minis.config.json"
+    path.write_text(text, encoding="utf-8")
+    config = mc.read(path)
+    for problem in config.problems:
+        assert problem.rule in (S, D, K) and problem.severity in ("error", "warning")
+        assert 0 <= problem.start <= len(config.text) and problem.start <= problem.end
+        assert problem.message
+    assert isinstance(config.trusted_domains, list)
