@@ -108,8 +108,13 @@ def cmd_explain(rule_id: str) -> int:
         close = difflib.get_close_matches(rule_id, list(reg.rules), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise UsageError(f"unknown rule '{rule_id}'{hint}; `minislint rules` lists them")
-    print(f"# {rule.id} ({rule.severity})\n\n{rule.summary}\n\n{rule.docs.rstrip()}")
+    print(explain_text(rule), end="")
     return EXIT_OK
+
+
+def explain_text(rule) -> str:
+    """A rule's documentation as `minislint explain` prints it (the editor server links to it)."""
+    return f"# {rule.id} ({rule.severity})\n\n{rule.summary}\n\n{rule.docs.rstrip()}\n"
 
 
 def cmd_server() -> int:

@@ -26,6 +26,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from minislint import __version__, config
+from minislint.cli import explain_text
 from minislint.engine import Engine
 from minislint.plugins import default_registry
 from minislint.source import SourceFile
@@ -172,10 +173,6 @@ class RuleDocs:
         if not page.exists():
             page.write_text(explain_text(rule), encoding="utf-8")
         return from_fs_path(str(page))
-
-
-def explain_text(rule) -> str:
-    return f"# {rule.id} ({rule.severity})\n\n{rule.summary}\n\n{rule.docs}".rstrip() + "\n"
 
 
 # -- the server ----------------------------------------------------------------------------------
