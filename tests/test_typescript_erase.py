@@ -226,6 +226,10 @@ def test_non_ascii_and_crlf_keep_code_point_offsets():
     assert out.index("eval") == ts.index("eval")
 
 
+def test_lone_cr_line_ends():
+    assert js("let a = 1\rlet b: number = 2\r(c as T)\r") == "let a = 1\rlet b         = 2\r(c     )\r"
+
+
 def test_byte_to_char():
     text = "aé😀b\u2028c"
     b2c = ByteToChar(text)

@@ -23,6 +23,7 @@ same-length text, `Blanked.decorators`, that holds only their expressions (`@dec
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -33,6 +34,7 @@ from .offsets import ByteToChar
 from .stringdecls import string_decls
 
 _LINE_TERMINATORS = frozenset("\n\r\u2028\u2029")
+_LONE_CR = re.compile(rb"\r(?!\n)")
 
 # Statements that declare types only: the whole statement goes.
 _TYPE_ONLY_DECLARATIONS = frozenset(
@@ -111,7 +113,9 @@ def parser(tsx: bool) -> tree_sitter.Parser:
 
 def parse(text: str, tsx: bool) -> tuple[bytes, tree_sitter.Tree]:
     src = text.encode("utf-8", "surrogatepass")
-    return src, parser(tsx).parse(src)
+    # tree-sitter ends lines at LF only: a lone CR (old Mac line ends) must still end one for ASI.
+    # CR -> LF keeps every byte offset; the text that is rendered keeps its CR.
+    return src, parser(tsx).parse(_LONE_CR.sub(b"\n", src) if b"\r" in src else src)
 
 
 def first_error(node: tree_sitter.Node) -> Optional[tree_sitter.Node]:
