@@ -182,7 +182,8 @@ NETWORK_FREE = textwrap.dedent("""
                 events.append(f"write {path}")
 
     sys.addaudithook(hook)
-    from minislint.minis import domains  # imports tldextract -> requests -> urllib3
+    import tldextract  # -> requests -> urllib3: import-time side effects are checked apart
+    from minislint.minis import domains
     import_events, events[:] = list(events), []
     results = [domains.registrable_domain(h) for h in ("api.example.co.uk", "me.github.io")]
     entry = domains.parse_trusted_entry("https://intranet")

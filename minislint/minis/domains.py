@@ -17,8 +17,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import idna
-import tldextract
 
 MAX_TRUSTED = 20  # documented limit
 NETWORK_SCHEMES = ("https", "http", "wss", "ws")
@@ -28,7 +26,9 @@ _SCHEME_PREFIX_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*$")
 
 
 @lru_cache(maxsize=None)
-def _extractor() -> tldextract.TLDExtract:
+def _extractor():
+    import tldextract  # imported on first use: it pulls in requests (0.3 s) for nothing else
+
     # Private PSL entries count (github.io, vercel.app): `me.github.io` is a site of its own.
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None,
                                  include_psl_private_domains=True)
@@ -40,6 +40,8 @@ def normalize_host(host: str) -> str:
         host = host[1:-1]
     if host.isascii():
         return host
+    import idna  # tldextract's own dependency
+
     try:  # what a browser sends: UTS #46 mapping, then punycode
         return idna.encode(host, uts46=True).decode("ascii")
     except idna.IDNAError:
