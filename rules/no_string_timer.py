@@ -20,8 +20,8 @@ class NoStringTimer(Rule):
 Reports `setTimeout`, `setInterval` and `setImmediate`, reached through any path to the global
 object (`window.setTimeout`, `globalThis["setInterval"]`), whose first argument is a string: a
 literal, a template literal, a concatenation with a string, `String(x)`, `x.toString()`, or a
-`const` bound to one of those. In TypeScript, a value declared `: string` counts too, and so
-does a call of a local function declared to return `string`. A function,
+`const` bound to one of those. In TypeScript, a value declared `: string` or cast `as string`
+counts too, and so does a call of a local function declared to return `string`. A function,
 an arrow, `fn.bind(...)` or a value of unknown type is fine. A local function named `setTimeout`
 is not flagged.
 
@@ -45,11 +45,14 @@ setInterval(() => tick(id), 500);
     def create(self, ctx):
         string_decls = ctx.fragment.meta.get("string_decls") or ()
         string_returns = ctx.fragment.meta.get("string_returns") or ()  # TS `function f(): string`
+        string_casts = ctx.fragment.meta.get("string_casts") or ()  # TS `x as string`: x's range
 
         def is_string(node, depth=0):
             node = unwrap(node)
             if node is None or depth > _MAX_DEPTH:
                 return False
+            if string_casts and tuple(node.range) in string_casts:
+                return True
             t = node.type
             if t == "Literal":
                 return isinstance(node.value, str) and getattr(node, "regex", None) is None

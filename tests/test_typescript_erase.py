@@ -256,6 +256,11 @@ def test_string_decls():
     assert sorted(ts[o:o + 5] for o in out.string_returns) == ["name("]
 
 
+def test_string_casts_are_the_ranges_javascript_sees():
+    ts = "f(x.y as string); g((y as unknown as string)!); h(<string>z()); k(w satisfies 'a'); m(v as number)"
+    assert sorted(ts[a:e] for a, e in blank(ts).string_casts) == ["w", "x.y", "y", "z()"]
+
+
 # --- syntax errors: a note with a position, never an exception ------------------------------
 
 

@@ -124,6 +124,8 @@ const src: string = load();
 let fn: Function = load(), n: number = 1;
 setTimeout(src, 1); setTimeout(fn, 1); setTimeout(n, 1);
 setInterval(label(), 1); setInterval(ok(), 1);
+setTimeout(load() as string, 1); setTimeout((<string>load())!, 1); setTimeout(load() as any, 1);
+setTimeout(load() as unknown as () => void, 1);
 """
 
 
@@ -134,6 +136,8 @@ def test_string_declarations_count_in_typescript():
         ("no-string-timer", *at(code, "s, 5")),
         ("no-string-timer", *at(code, "src, 1")),
         ("no-string-timer", *at(code, "label(), 1")),  # a call of a function declared `(): string`
+        ("no-string-timer", *at(code, "load() as string")),
+        ("no-string-timer", *at(code, "load())!")),  # the call inside the parentheses
     ]
 
 
@@ -261,6 +265,7 @@ def test_vue_script_lang_ts_with_decorators():
     code = VUE
     assert triples(code, "Hello.vue") == [
         ("no-eval", *at(code, "eval(")),
+        ("no-string-timer", *at(code, "this.msg as string")),
         ("no-navigation", *at(code, "location.assign")),
     ]
 

@@ -3,7 +3,8 @@
 Types are erased in place (minislint/ts), so the JavaScript fragment has the TypeScript file's
 offsets and every finding lands on the line and column the developer wrote. The fragment's
 ``meta["string_decls"]`` holds the offsets of bindings declared ``: string`` (read by
-no-string-timer); ``meta["string_returns"]`` those of functions declared to return a string.
+no-string-timer); ``meta["string_returns"]`` those of functions declared to return a string;
+``meta["string_casts"]`` the (start, end) of expressions cast to a string (``code as string``).
 
 - ``.d.ts`` / ``.d.mts`` / ``.d.cts`` files declare types only and emit no code: not linted.
 - ``.mts`` is a module and ``.cts`` a script; ``.ts`` / ``.tsx`` are decided as for ``.js``.
@@ -36,6 +37,7 @@ def fragments_for(file, text: str, offset: int = 0, *, tsx: bool, module=None, m
                          meta={**base, "ts_error": (error.offset, error.message)})]
     js_meta = {**base, "jsx": tsx, "jsx_fallback": False, "typescript": True,
                "string_decls": out.string_decls, "string_returns": out.string_returns,
+               "string_casts": out.string_casts,
                "ts_notes": out.notes}
     fragments = [Fragment(file, "js", out.text, offset, module=module, meta=js_meta)]
     if out.decorators is not None:

@@ -99,6 +99,7 @@ class Blanked:
     string_decls: frozenset[int]  # offsets of bindings declared `: string` (see stringdecls.py)
     decorators: Optional[str] = None  # same-length JS with only decorator expressions, or None
     string_returns: frozenset[int] = frozenset()  # offsets of functions declared `(): string`
+    string_casts: frozenset[tuple[int, int]] = frozenset()  # (start, end) of `x as string`'s x
 
     @property
     def error(self) -> Optional[Note]:
@@ -175,10 +176,11 @@ def blank(text: str, tsx: bool = False) -> Blanked:
     notes = tuple(
         Note(b2c(s), b2c(e), kind, message) for s, e, kind, message in sorted(eraser.notes, key=lambda n: n[0])
     )
-    decls = {"value": set(), "returns": set()}
-    for kind, offset in string_decls(tree.root_node):
-        decls[kind].add(b2c(offset))
-    return Blanked(main, notes, frozenset(decls["value"]), decorators, frozenset(decls["returns"]))
+    decls = {"value": set(), "returns": set(), "cast": set()}
+    for kind, where in string_decls(tree.root_node):
+        decls[kind].add((b2c(where[0]), b2c(where[1])) if kind == "cast" else b2c(where))
+    return Blanked(main, notes, frozenset(decls["value"]), decorators, frozenset(decls["returns"]),
+                   frozenset(decls["cast"]))
 
 
 def _render(text: str, b2c: ByteToChar, blanks, puts: dict[int, str]) -> str:

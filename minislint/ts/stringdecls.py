@@ -5,7 +5,9 @@ setTimeout(code) }` passes a string; minislint has no type checker, but an expli
 annotation says the same. The offsets returned are where the binding identifier starts, in two sets:
 - values: a parameter, variable or class field annotated with a string type;
 - returns: a function declaration whose return type is a string type (a call of it yields a
-  string, the function itself is not one: `setTimeout(later, 10)` passes a function).
+  string, the function itself is not one: `setTimeout(later, 10)` passes a function);
+and the (start, end) of expressions cast to a string type (`code as string`), which is what
+JavaScript sees of them once the cast is blanked.
 Function-valued variables (`const f = (): string => ""`) are in neither.
 """
 from __future__ import annotations
@@ -46,8 +48,23 @@ def _first_named(node: tree_sitter.Node) -> Optional[tree_sitter.Node]:
     return next((c for c in node.named_children if c.type != "comment"), None)
 
 
-def string_decls(root: tree_sitter.Node) -> Iterator[tuple[str, int]]:
-    """("value" | "returns", byte offset) of each identifier declared with a string type."""
+_CASTS = ("as_expression", "satisfies_expression", "type_assertion")
+_WRAPPERS = frozenset(("parenthesized_expression", "non_null_expression") + _CASTS)
+
+
+def _cast_target(node: tree_sitter.Node) -> tree_sitter.Node:
+    """The expression JavaScript sees once `(x as unknown)!` is blanked: `x`."""
+    while node.type in _WRAPPERS:
+        inner = [c for c in node.named_children if c.type != "comment"]
+        if not inner:
+            break
+        node = inner[-1] if node.type == "type_assertion" else inner[0]
+    return node
+
+
+def string_decls(root: tree_sitter.Node) -> Iterator[tuple[str, object]]:
+    """("value" | "returns", byte offset) of each identifier declared with a string type, and
+    ("cast", (start, end)) of each expression cast to one (`x as string`, `<string>x`)."""
     stack = [root]
     while stack:
         node = stack.pop()
@@ -72,4 +89,12 @@ def string_decls(root: tree_sitter.Node) -> Iterator[tuple[str, int]]:
                 node.child_by_field_name("return_type")
             ):
                 yield "returns", name.start_byte
+        elif kind in _CASTS:
+            named = [c for c in node.named_children if c.type != "comment"]
+            cast_type = named[0] if kind == "type_assertion" else (named[1] if len(named) > 1 else None)
+            if cast_type is not None and cast_type.type == "type_arguments":
+                cast_type = _first_named(cast_type)
+            if is_string_type(cast_type):
+                target = _cast_target(node)
+                yield "cast", (target.start_byte, target.end_byte)
         stack.extend(node.children)
