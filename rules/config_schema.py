@@ -18,8 +18,9 @@ class ConfigSchema(Rule):
 ## What it does
 Finds the project's `minis.config.json` (the nearest one above the linted path, or
 `--minis-config PATH`) and reports:
-- a missing file, once per run, when the linted files are a Minis app (they call `TTMinis` or
-  load the SDK from `connect.tiktok-minis.com`; a folder of plain JavaScript is not one);
+- a missing file, once per run, when a folder is linted and its files are a Minis app (they
+  call `TTMinis` or load the SDK from `connect.tiktok-minis.com`; a folder of plain
+  JavaScript is not one, and the changed files pre-commit passes are no view of the project);
 - text that is not JSON: `//` and `/* */` comments, trailing commas and missing commas (the
   docs' own examples carry them), single quotes, curly quotes and non-breaking spaces copied
   from a web page, each at its line and column;

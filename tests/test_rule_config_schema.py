@@ -64,7 +64,7 @@ def test_missing_config_is_one_finding_for_a_minis_app(tmp_path):
                     "src/b.js": "export {};"})
     if any((p / "minis.config.json").exists() for p in tmp_path.parents):
         pytest.skip("a minis.config.json above the temporary folder")
-    found = run(["src", "index.html"], cwd=tmp_path)
+    found = run(["src", "index.html", "."], cwd=tmp_path)
     assert where(found) == [("minis.config.json", 1, 1)]  # the outermost folder named
     assert found[0][2] == "error"
     assert found[0][5].startswith("no minis.config.json in . or any folder above it: the upload "
@@ -72,6 +72,8 @@ def test_missing_config_is_one_finding_for_a_minis_app(tmp_path):
     found = run(["src"], cwd=tmp_path)
     assert where(found) == [("src/minis.config.json", 1, 1)]
     assert "no minis.config.json in src or any folder above it" in found[0][5]
+    # named files (pre-commit's changed files) are no view of the project: no verdict
+    assert run(["src/a.js", "index.html"], cwd=tmp_path) == []
 
 
 def test_plain_javascript_without_config_is_not_a_minis_app(tmp_path):

@@ -395,8 +395,9 @@ def config_for(path: Path | str, settings: Any = None) -> Optional[MinisConfig]:
 
 
 def run_configs(paths, files, settings=None) -> tuple[list[MinisConfig], Optional[Path]]:
-    """The configs of one run (each once), and the outermost named folder that has none
-    above it (for the single "missing minis.config.json" finding), or None."""
+    """The configs of one run (each once), and the outermost folder named in `paths` that
+    has none above it (for the single "missing minis.config.json" finding), or None. Named
+    files never count: pre-commit's changed files are no view of the whole project."""
     override = getattr(settings, "minis_config", None)
     if override is not None:
         return [load(Path(override))], None
@@ -412,7 +413,7 @@ def run_configs(paths, files, settings=None) -> tuple[list[MinisConfig], Optiona
         config = by_folder[folder]
         if config is not None:
             found.setdefault(config, None)
-        elif path in named and (files or absolute.is_dir()) \
+        elif path in named and absolute.is_dir() \
                 and (missing is None or len(folder.parts) < len(missing.parts)):
             missing = folder
     return [load(p) for p in found], missing
