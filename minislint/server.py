@@ -42,10 +42,13 @@ _LSP_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Rules a comment cannot (or should not) silence: a file that does not parse has no lines to trust.
 _NO_QUICK_FIX = {"syntax-error", "internal-error", "unused-suppression"}
 REASON_PLACEHOLDER = "<reason>"
+# Files whose change changes every buffer's findings: re-lint the open buffers when one changes.
+SETTINGS_GLOBS = ("**/minis.config.json", "**/.minislint.toml", "**/pyproject.toml")
 
 
 class Positions:
-    """Converts minislint (line, column), 1-based code points, to LSP positions and back."""
+    """Converts minislint (line, column), 1-based code points, to LSP positions in the negotiated
+    unit, through offsets into the buffer's text."""
 
     def __init__(self, text: str, encoding: str = lsp.PositionEncodingKind.Utf16):
         self.text = text
@@ -275,6 +278,26 @@ def build_server() -> MinislintServer:
         options = params.initialization_options or {}
         if isinstance(options, dict) and isinstance(options.get("debounce"), (int, float)):
             ls.debounce = max(0.0, float(options["debounce"]))
+
+    @server.feature(lsp.INITIALIZED)
+    async def _initialized(ls: MinislintServer, params: lsp.InitializedParams):
+        caps = ls.client_capabilities.workspace
+        watched = caps.did_change_watched_files if caps else None
+        if not (watched and watched.dynamic_registration):
+            return
+        try:
+            await ls.client_register_capability_async(lsp.RegistrationParams([lsp.Registration(
+                id="minislint-settings", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                register_options=lsp.DidChangeWatchedFilesRegistrationOptions(
+                    [lsp.FileSystemWatcher(glob_pattern=g) for g in SETTINGS_GLOBS]))]))
+        except Exception as err:  # a client that refuses still gets diagnostics on each edit
+            ls.window_log_message(lsp.LogMessageParams(lsp.MessageType.Log, f"minislint: no file watching: {err}"))
+
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def _settings_changed(ls: MinislintServer, params: lsp.DidChangeWatchedFilesParams):
+        ls._reported_config_errors.clear()   # a fixed file, broken again, is worth a new message
+        for uri in sorted(ls.open_documents):
+            ls.schedule(uri, delay=0)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def _did_open(ls: MinislintServer, params: lsp.DidOpenTextDocumentParams):

@@ -18,7 +18,19 @@ from minislint.engine import Engine
 # The tests that start the server process are `integration` (CI runs them too).
 server_test = lambda fn: pytest.mark.integration(pytest.mark.asyncio(fn))
 
-SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "minislint", "server"])
+def _client() -> LanguageClient:
+    """pytest-lsp's client, accepting dynamic registrations as VS Code and Neovim do."""
+    client = pytest_lsp.make_test_lsp_client()
+    client.registrations = []
+
+    @client.feature(lsp.CLIENT_REGISTER_CAPABILITY)
+    def _register(ls, params: lsp.RegistrationParams):
+        ls.registrations.extend(params.registrations)
+
+    return client
+
+
+SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "minislint", "server"], client_factory=_client)
 FAST = {"debounce": 0.05}   # the default 0.25 s only slows the suite down
 
 
@@ -249,3 +261,20 @@ def test_positions_convert_each_way_of_counting():
         assert pos.lsp_range(2, 11, 2, 12) == lsp.Range(lsp.Position(0, character), lsp.Position(0, character + 1))
     end = Positions(text).lsp_range(3, 1, 3, 5)
     assert end == lsp.Range(lsp.Position(1, 0), lsp.Position(1, 4))
+
+
+@server_test
+async def test_a_changed_minis_config_relints_open_buffers(vscode, tmp_path):
+    lsp_client = vscode
+    config = tmp_path / "minis.config.json"
+    config.write_text('{"domain": {"trustedDomains": ["https://api.example.com"]}}', encoding="utf-8")
+    uri = await _open(lsp_client, tmp_path / "feed.js", 'fetch("https://cdn.example.com/list.json");\n')
+    assert [d.code for d in lsp_client.diagnostics[uri]] == ["untrusted-domain"]
+    (watch,) = [r for r in lsp_client.registrations if r.method == lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    assert "**/minis.config.json" in [w["globPattern"] for w in watch.register_options["watchers"]]
+    config.write_text('{"domain": {"trustedDomains": ["https://api.example.com", "https://cdn.example.com"]}}',
+                      encoding="utf-8")
+    lsp_client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(
+        [lsp.FileEvent(uri=config.as_uri(), type=lsp.FileChangeType.Changed)]))
+    await lsp_client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert list(lsp_client.diagnostics[uri]) == []
