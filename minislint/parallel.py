@@ -7,10 +7,8 @@ and are cached under the key of exactly the bytes that were linted.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Iterator
 
@@ -62,12 +60,17 @@ def lint_files(engine, files: list[Path], jobs: int = 1, cache=None) -> Iterator
 
 
 def _can_fork() -> bool:
+    import multiprocessing  # lazily: ~50 ms that a warm or one-file run does not need
+
     # fork shares the loaded registry (plugins registered in-process included) at no cost;
     # without it (Windows, macOS default) stay serial rather than re-import everything per worker.
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def _in_processes(engine, todo, workers):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     global _worker_engine
     _worker_engine = engine  # inherited by the forked workers
     ctx = multiprocessing.get_context("fork")
