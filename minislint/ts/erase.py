@@ -137,7 +137,7 @@ def _repair_call_signatures(text: str, tsx: bool) -> tuple[str, bytes, tree_sitt
     before such a `<` into `;` (same length, inside a type that is blanked anyway) and is kept
     only when the parse then fails later in the file, or not at all."""
     src, tree = parse(text, tsx)
-    if tsx or not tree.root_node.has_error:
+    if not tree.root_node.has_error:
         return text, src, tree
     for _ in range(50):
         error = first_error(tree.root_node)
