@@ -90,8 +90,14 @@ def test_no_project_level_verdict_from_one_buffer(tmp_path):
 
 
 def test_bad_input_is_a_finding_or_one_line(app):
-    code, found = pipe_json(app, "src/x.js", b"const a = '\xff\xfe';\n")
-    assert code == 1 and found == [("src/x.js", "syntax-error", 1, 1, "error")]
+    # undecodable bytes: the same findings as for that file on disk
+    for data in (b"const a = '\xff\xfe';\neval(a);\n", b"\x00\x01binary", b"\xff\xfe" + "eval(x);\n".encode("utf-16-le")):
+        (app / "src" / "x.js").write_bytes(data)
+        on_disk = subprocess.run([sys.executable, "-m", "minislint", "--format", "json", "src/x.js"], cwd=app,
+                                 capture_output=True, text=True)
+        code, found = pipe_json(app, "src/x.js", data)
+        assert found and json.loads(on_disk.stdout) == json.loads(pipe(app, "src/x.js", data, "--format", "json")[1])
+        assert code == on_disk.returncode
     code, out, err = pipe(app, "notes.txt", b"eval(x)\n")
     assert code == 2 and out == "" and err.strip().count("\n") == 0 and "notes.txt" in err
     proc = subprocess.run([sys.executable, "-m", "minislint", "-"], input="eval(x)\n", cwd=app,
