@@ -10,7 +10,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from minislint.decode import DecodeProblem, decode
+from minislint.decode import DecodeProblem, decode_lenient
 from minislint.source import SourceFile
 
 FRAME_WIDTH = 100   # display cells of source shown around a finding; minified lines are cut
@@ -82,7 +82,7 @@ class _Sources:
             text = self.ctx.sources.get(path)
             if text is None:
                 try:
-                    text = decode(Path(self.ctx.cwd, path).read_bytes())
+                    text = decode_lenient(Path(self.ctx.cwd, path).read_bytes())[0]  # as the engine read it
                 except (OSError, DecodeProblem, ValueError):
                     text = None
             self.files[path] = SourceFile(Path(path), path, text) if text is not None else None
