@@ -46,6 +46,9 @@ def frame_after(out: str, header_start: str) -> list[str]:
     # a UTF-8 BOM is not a column
     ("bom.js", b"\xef\xbb\xbfnew Function('a')\n", "bom.js:1:5: error no-function-constructor",
      "1 | new Function('a')", "  |     ^^^^^^^^"),
+    # a stray byte (read as U+FFFD, as the engine does) does not cost the file its codeframe
+    ("stray.js", b"const a = '\xff';\n  eval(a);\n", "stray.js:2:3: error no-eval",
+     "2 |   eval(a);", "  |   ^^^^"),
     # the caret spans the string argument, beyond a 4-cell emoji pair
     ("emoji.js", 'const a = "😀😀"; setTimeout("go()", 1);\n'.encode(), "emoji.js:1:28: error no-string-timer",
      '1 | const a = "😀😀"; setTimeout("go()", 1);', "  | " + " " * (11 + 4 + 3 + 11) + "^" * 6),
