@@ -4,6 +4,7 @@ A path named on the command line is always linted, even when it is ignored (a gi
 """
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Callable, Iterator
@@ -69,7 +70,7 @@ def iter_files(paths: list[Path], wanted: Callable[[Path], bool], exclude: list[
                 yield given
             continue
         if not given.exists():
-            on_problem(given, "no such file or folder" if not given.is_symlink() else "broken symbolic link", True)
+            on_problem(given, "no such file or folder" if not given.is_symlink() else _link_problem(given), True)
             continue
         if not given.is_dir():
             on_problem(given, "not a regular file or folder", True)
@@ -123,8 +124,17 @@ def _walk(top: Path, wanted, excl, seen, on_problem):
                     seen.add(key)
                     yield path
             elif entry.is_symlink() and wanted(path):
-                on_problem(path, "broken symbolic link", False)
+                on_problem(path, _link_problem(path), False)
         stack.extend((d, specs) for d in reversed(subdirs))
+
+
+def _link_problem(path: Path) -> str:
+    try:
+        os.stat(path)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return "broken symbolic link"
 
 
 def _rel(path: Path, top: Path) -> str:
