@@ -94,7 +94,7 @@ fetch("https://api.example.co.uk/v1/episodes");
 
     def create(self, ctx):
         fragment = ctx.fragment
-        config = config_for(fragment.file.path, getattr(ctx, "settings", None))
+        config = config_for(fragment.file.path, ctx.settings)
         if config is not None and not config.readable:
             return {}  # config-schema reports the unreadable file; guessing here would flood
         entries = config.trusted_domains if config is not None else []
@@ -118,7 +118,7 @@ fetch("https://api.example.co.uk/v1/episodes");
             return {"StartTag": start_tag}
 
         fold = ctx.fold
-        fold_prefix = getattr(ctx, "fold_prefix", None) or ctx._services.fold_prefix
+        fold_prefix = ctx.fold_prefix
 
         def url_text(node, depth=0):
             """(text, complete) for a URL expression, or None when nothing is known."""
@@ -130,7 +130,7 @@ fetch("https://api.example.co.uk/v1/episodes");
                 init = unwrap(binding.init) if binding is not None and binding.kind == "const" \
                     and binding.path == () and binding.init is not None else None
                 if init is not None and init.type == "NewExpression":
-                    return url_text(init) if depth < 8 else None
+                    return url_text(init, depth + 1) if depth < 8 else None
             if node.type == "NewExpression" and ctx.global_path(node.callee) == ("URL",) \
                     and node.arguments:
                 first = url_text(node.arguments[0], depth + 1)
@@ -282,9 +282,7 @@ fetch("https://api.example.co.uk/v1/episodes");
         def on_new(node):
             path = ctx.global_path(node.callee)
             if path in (("Request",), ("WebSocket",), ("EventSource",)):
-                check(arg(node, 0))
-            elif path == ("XMLHttpRequest",):
-                pass  # its open() call carries the URL
+                check(arg(node, 0))  # an XMLHttpRequest's URL comes with its open() call
 
         def on_assign(node):
             # axios.defaults.baseURL = "https://..."
