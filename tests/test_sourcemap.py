@@ -92,6 +92,18 @@ def test_vlq_round_trip(values):
     assert decode_vlq_line("".join(vlq(v) for v in values)) == [values]
 
 
+@settings(max_examples=500)
+@given(st.text(alphabet="AZafgz09+/,B!D=", max_size=30))
+def test_fast_line_decoder_agrees_with_the_exact_one(text):
+    def outcome(decode):
+        try:
+            return decode(text, 0, len(text))
+        except SourceMapError as exc:
+            return str(exc)
+
+    assert outcome(sourcemap._decode_line_fast) == outcome(decode_vlq_line)
+
+
 # --- lookup ------------------------------------------------------------------------------
 
 
