@@ -105,6 +105,9 @@ CASES = [
      [(S, "error", 1, 109, '"build.htmlEntry": pages/index.html does not exist')]),
     ('{' + BASE + ', "build": {"htmlEntry": "."}}',
      [(S, "error", 1, 109, "is not a file")]),
+    ('{' + BASE + ', "build": {"htmlEntry": "a\\u0000.html", "outputDir": "\\u0000"}}',
+     [(S, "error", 1, 109, "contains a NUL character"),
+      (S, "error", 1, 138, "contains a NUL character")]),
     ('{"dev": {"clientKey": "k", "_comment": 1}, "_note": "x", ' + BASE[27:] + '}',
      []),  # `_comment` keys are the CLI template's own comments
     ('{"dev": {"clientKey": "k", "clientKey": "k2"}, ' + BASE[27:] + '}',

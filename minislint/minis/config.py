@@ -209,6 +209,8 @@ class _Checker:
         if kind == "style" and text not in ("custom", "default"):
             return bad(f"\"{dotted}\" must be \"custom\" or \"default\", not \"{text}\""
                        f"{_suggest(text, ['custom', 'default'])}")
+        if dotted.startswith("build.") and "\x00" in text:
+            return bad(f"\"{dotted}\" contains a NUL character: not a path")
         if kind == "path":
             target = self.root_dir / text
             if not text.strip():
@@ -340,7 +342,8 @@ def read(path: Path) -> MinisConfig:
         key = checker.client_key()
     values = checker.values
     html_node = checker.nodes.get("build.htmlEntry")  # kept even when the file is missing
-    html = html_node.value if html_node is not None and html_node.kind == "string" else None
+    html = html_node.value if html_node is not None and html_node.kind == "string" \
+        and "\x00" not in html_node.value else None
     out = values["build"].get("outputDir")
     return MinisConfig(
         path, root_dir, text, doc, values, checker.problems,
