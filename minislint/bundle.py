@@ -85,14 +85,14 @@ def _only_comments_after(text: str, i: int, css: bool) -> bool:
 
 
 def project_root(folder: Path) -> Path:
+    """The project a generated file belongs to, the limit of what a map may make us read:
+    the enclosing git work tree, else the current directory when the file is inside it,
+    else the nearest folder with a package.json, else the file's own folder."""
     return _project_root(Path(os.path.abspath(folder)), Path.cwd())
 
 
 @functools.lru_cache(maxsize=256)
 def _project_root(folder: Path, cwd: Path) -> Path:
-    """The project a generated file belongs to, the limit of what a map may make us read:
-    the enclosing git work tree, else the current directory when the file is inside it,
-    else the nearest folder with a package.json, else the file's own folder."""
     for candidate in (folder, *folder.parents):
         if (candidate / ".git").exists():
             return candidate

@@ -33,7 +33,7 @@ _B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqr
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 # Spec: a map may start with this line to defeat cross-site script inclusion.
 _XSSI_PREFIX = ")]}'"
-_EMPTY = array("l")  # shared by every line without segments
+_EMPTY = array("q")  # shared by every line without segments; "q": 64 bits on every OS
 
 
 class SourceMapError(ValueError):
@@ -205,7 +205,7 @@ class _Part:
                     order = sorted(range(len(cl)), key=cl.__getitem__)
                     cl = [cl[k] for k in order]
                     dl = [v for k in order for v in dl[4 * k : 4 * k + 4]]
-                cols, data = array("l", cl), array("l", dl)
+                cols, data = array("q", cl), array("q", dl)
             self.cols.append(cols)
             self.data.append(data)
             if semi < 0:
@@ -256,8 +256,6 @@ class SourceMap:
                 data = data.split("\n", 1)[1] if "\n" in data else ""
             obj = json.loads(data)
         except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-            if isinstance(exc, SourceMapError):
-                raise
             raise SourceMapError(f"not valid JSON ({type(exc).__name__}: {str(exc)[:80]})") from None
         if not isinstance(obj, dict):
             raise SourceMapError("not a JSON object")

@@ -125,6 +125,13 @@ def test_lookup_never_falls_back_to_an_earlier_line():
     assert m.lookup(-1, 0) is None
 
 
+def test_columns_past_32_bits_accumulate_without_overflow():
+    m = smap(",".join([vlq(2**31 - 1) + "AAC"] * 3))  # three maximal column steps
+    hit = m.lookup(0, 3 * (2**31 - 1))
+    assert (hit.line, hit.column) == (0, 3)
+    assert m.lookup(0, 2 * (2**31 - 1)).column == 2
+
+
 def test_one_field_segment_ends_a_mapping():
     m = smap(encode([[(0, 0, 7, 0), (6,), (10, 0, 8, 0)]]))
     assert m.lookup(0, 5).line == 7
