@@ -34,6 +34,8 @@ VALID = [
     ('<div class="iframe-wrapper"><p>iframe</p></div>', "a.html"),
     ("<!-- <iframe src=x></iframe> -->", "a.html"),
     ("<textarea><iframe></textarea><title><iframe></title>", "a.html"),
+    ("<noscript><iframe src='https://www.googletagmanager.com/ns.html'></iframe></noscript>",
+     "a.html"),                                                        # never shown: JS is on
     ("<script>const html = '<iframe>';</script>", "a.html"),              # a string, not a sink
     ("<style>.iframe { border: 0 }</style>", "a.html"),
     ("<template><IFrame src=x /><Frame /></template>", "a.vue"),          # Vue components

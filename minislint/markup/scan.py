@@ -137,11 +137,12 @@ class Tag:
 
 
 class HtmlRawText:
-    """Which elements switch the tokenizer, as html5lib's tree builder decides (scripting off)."""
+    """Which elements switch the tokenizer, as html5lib's tree builder decides with scripting
+    on (a Minis webview runs JavaScript, so ``<noscript>`` content is never markup there)."""
 
     STATES = {"script": "script", "style": "rawtext", "xmp": "rawtext", "iframe": "rawtext",
-              "noembed": "rawtext", "noframes": "rawtext", "textarea": "rcdata",
-              "title": "rcdata", "plaintext": "plaintext"}
+              "noembed": "rawtext", "noframes": "rawtext", "noscript": "rawtext",
+              "textarea": "rcdata", "title": "rcdata", "plaintext": "plaintext"}
 
     def __init__(self):
         self._foreign = 0  # open <svg>/<math> elements: their <script>/<style> are plain tags
