@@ -46,8 +46,13 @@ def find_settings_file(start: Path) -> Optional[Path]:
         py = folder / "pyproject.toml"
         if py.is_file():
             try:
-                data = tomllib.loads(py.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                text = py.read_text(encoding="utf-8")
+                data = tomllib.loads(text)
+            except (OSError, UnicodeDecodeError):
+                continue
+            except tomllib.TOMLDecodeError:
+                if "tool.minislint" in text:
+                    return py  # ours but broken: load() says so instead of dropping the settings
                 continue  # a broken pyproject without our table is not ours to judge
             if "minislint" in data.get("tool", {}):
                 return py
