@@ -22,7 +22,8 @@ def rel_tokens(tag):
 def markup_script_url(tag):
     """The attribute of a start tag that loads a script, or None."""
     if tag.name == "script" and is_js_script(tag.get("type")):
-        return tag.attr("src")
+        # an SVG <script> loads from href / xlink:href
+        return tag.attr("src") or tag.attr("href") or tag.attr("xlink:href")
     if tag.name == "link":
         rel = rel_tokens(tag)
         if "modulepreload" in rel or ("preload" in rel and (tag.get("as") or "").lower() == "script"):
@@ -45,7 +46,8 @@ Reports scripts that come from another host: an absolute (`https://cdn.example/x
 protocol-relative (`//cdn.example/x.js`) URL whose host is not allowed. Relative and root paths
 (`./x.js`, `/assets/x.js`) are the app's own files and are fine, as are `data:` and `blob:`
 URLs. Checked in:
-- HTML: `<script src>` (executable types only), `<link rel="modulepreload">` and
+- HTML: `<script src>` (executable types only; `href` / `xlink:href` of an SVG `<script>`),
+  `<link rel="modulepreload">` and
   `<link rel="preload" as="script">`;
 - JavaScript, inline or in files: `import` / `export ... from` / `import()` of a remote URL,
   `importScripts(url)`, `new Worker(url)` / `new SharedWorker(url)`; a script injected at run

@@ -1,4 +1,6 @@
 """no-navigation: leaving the app through location, window.open or cross-origin history URLs."""
+import re
+
 from minislint.hookspec import hookimpl
 from minislint.js.values import unwrap
 from minislint.markup.dom import UNKNOWN, last_name, static_text
@@ -9,6 +11,7 @@ from minislint.rule import Rule
 _LOADING_PARTS = frozenset(("href", "pathname", "search", "host", "hostname", "port", "protocol"))
 _LOCATION_CALLS = frozenset(("assign", "replace"))
 _HISTORY_CALLS = frozenset(("pushState", "replaceState"))
+_REFRESH_URL = re.compile(r"[;,]\s*(?:url\s*=\s*)?['\"]?\s*\S", re.I)  # "5; url=/x", "0;/x"
 _TARGET_NAMES = _LOADING_PARTS | {"location"}
 _CALL_NAMES = _LOCATION_CALLS | _HISTORY_CALLS | {"open"}
 
@@ -24,8 +27,8 @@ class NoNavigation(Rule):
     id = "no-navigation"
     severity = "error"
     summary = "Navigation APIs are disabled in TikTok Minis: stay inside the single-page app"
-    languages = ("js",)
-    triggers = ("location", "open", "State")
+    languages = ("js", "html")
+    triggers = ("location", "open", "State", "refresh", "REFRESH", "Refresh")
     precision = "high"
     tags = ("minis", "restriction")
     docs = """\
@@ -36,7 +39,9 @@ Reports code that navigates the webview away from the running app:
 - `location.assign(url)` and `location.replace(url)`;
 - `window.open(...)` (and a bare global `open(...)`);
 - `history.pushState` / `history.replaceState` whose URL is absolute with a host
-  (`https://other.example/...`, `//other.example/...`).
+  (`https://other.example/...`, `//other.example/...`);
+- in HTML, `<meta http-equiv="refresh" content="0; url=...">` (a refresh without a URL only
+  reloads the page and is fine).
 
 What a single-page app legitimately does stays clean, and this is the boundary:
 - reading the location: `location.search`, `location.hash`, `location.pathname`, `new URL(location.href)`;
@@ -62,6 +67,9 @@ use TikTok Minis capabilities (for example `TTMinis.pay`) instead of external pa
 """
 
     def create(self, ctx):
+        if ctx.fragment.language == "html":
+            return {"StartTag": self._meta_refresh(ctx)}
+
         def same_document(node):
             text = static_text(node, ctx) if node is not None else None
             return bool(text) and text.startswith("#")
@@ -109,6 +117,18 @@ use TikTok Minis capabilities (for example `TTMinis.pay`) instead of external pa
                                "navigation APIs are disabled in TikTok Minis")
 
         return {"AssignmentExpression": assignment, "CallExpression": call}
+
+    @staticmethod
+    def _meta_refresh(ctx):
+        def start_tag(tag):
+            if tag.name != "meta" or (tag.get("http-equiv") or "").strip().lower() != "refresh":
+                return
+            content = tag.attr("content")
+            if content is not None and _REFRESH_URL.search(content.value or ""):
+                ctx.report((content.value_start, content.value_end),
+                           '<meta http-equiv="refresh"> with a URL loads another document: '
+                           "navigation is disabled in TikTok Minis")
+        return start_tag
 
 
 @hookimpl

@@ -13,6 +13,7 @@ INVALID = [
     ('<script src="https://evil.example/a.js?x=1&amp;y=2"></script>', "a.html", [(1, 14)]),
     ("<script src='\\\\evil.example/x.js'></script>", "a.html", [(1, 14)]),       # \\ is //
     ('<link rel="modulepreload" href="https://esm.sh/x.js">', "a.html", [(1, 33)]),
+    ("<svg><script xlink:href='https://cdn.example/x.js'/></svg>", "a.html", [(1, 26)]),
     ('<link rel="preload" as="script" href="//cdn.example/x.js">', "a.html", [(1, 39)]),
     ("<template><link rel=modulepreload href=https://esm.sh/x></template>", "a.vue", [(1, 40)]),
     ('import confetti from "https://esm.sh/canvas-confetti";', "a.mjs", [(1, 22)]),

@@ -22,6 +22,9 @@ INVALID = [
     ("const nav = window.location;\nnav.href = u", "a.js", [(2, 1)]),
     ("<script>\r\n  setTimeout(() => { location.href = next }, 0)\r\n</script>", "a.html", [(2, 22)]),
     ('<a onclick="window.open(this.href)">x</a>', "a.html", [(1, 13)]),
+    ('<head>\n  <meta http-equiv="Refresh" content="0; url=https://shop.example/">', "a.html",
+     [(2, 39)]),
+    ("<META HTTP-EQUIV=refresh CONTENT='5;/next.html'>", "a.html", [(1, 35)]),
     ("<template><p/></template>\n<script>\nexport default { methods: { go() { "
      "window.location.href = this.url } } }\n</script>", "a.vue", [(3, 36)]),
 ]
@@ -40,6 +43,8 @@ VALID = [
     ("router.push('/checkout'); this.$router.replace({ name: 'home' })", "a.js"),
     ("const w = {}; w.open('x'); dialog.open(); indexedDB.open('db'); document.open()", "a.js"),
     ("const { href } = location; const loc = window.location.href;", "a.js"),
+    ('<meta http-equiv="refresh" content="30">', "a.html"),             # a reload, same page
+    ('<meta name="refresh" content="0; url=/x"><a href="https://x.example">x</a>', "a.html"),
 ]
 
 
