@@ -138,6 +138,9 @@ class Engine:
             return guard.run(self.lint_source, file)
         except guard.TooDeep as err:
             return [self._file_finding(file.display, f"{err}; this file was not checked")], 0
+        except Exception as err:  # a language plugin or parser bug costs this file, not the run
+            return [Finding("internal-error", "error", f"internal error while checking this file: "
+                            f"{type(err).__name__}: {err}", file.display, 1, 1, 1, 1)], 1
 
     # -- one file -------------------------------------------------------------------------------
     def lint_source(self, file: SourceFile) -> tuple[list, int]:
