@@ -63,3 +63,19 @@ def test_broken_css_never_raises():
                 "a { b: url(\"x", "}}}", "@font-face {", "\0@import 'x';"]:
         for u in css_urls(css):
             assert 0 <= u.start <= u.end <= len(css)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_css_soup = st.lists(st.sampled_from([
+    "@import", " ", "url(", ")", "'", '"', "\\", "\r\n", "\r", "\f", "\n", ";", "{", "}", "a.css",
+    "//x.example/y", "@font-face", "src:", "/*", "*/", "é", "\0", "@media", "b"]), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_css_soup)
+def test_any_css_gives_urls_inside_the_text(css):
+    for u in css_urls(css):
+        assert 0 <= u.node_start <= u.start <= u.end <= len(css)
+        assert u.kind in ("import", "font-face", "value")

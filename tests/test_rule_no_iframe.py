@@ -22,6 +22,7 @@ INVALID = [
     ("el.insertAdjacentHTML('beforeend', '<frame>');", "a.js", [(1, 36)]),
     ("document.write('<iframe></iframe>');", "a.js", [(1, 16)]),
     ("const App = () => <iframe src={u} />;", "a.jsx", [(1, 19)]),
+    ("const A = (): JSX.Element => <iframe src={u as string} />;", "a.tsx", [(1, 30)]),
     ("const App = () => <div dangerouslySetInnerHTML={{ __html: '<iframe>' }} />;", "a.jsx",
      [(1, 59)]),
     ('<script>\n  document.body.appendChild(document.createElement("iframe"));\n</script>', "a.html",

@@ -12,6 +12,8 @@ INVALID = [
     ("const v = document.createElement('video');", "a.js", [(1, 11)]),
     ("el.innerHTML = `<video src=${src}></video>`;", "a.js", [(1, 16)]),
     ("const P = () => <video controls />;", "a.jsx", [(1, 17)]),
+    ("<template><p/></template>\n<script setup lang='tsx'>\nconst A = () => <video />\n</script>",
+     "a.vue", [(3, 17)]),
 ]
 
 VALID = [
