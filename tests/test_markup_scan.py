@@ -206,3 +206,35 @@ def test_any_text_scans_with_consistent_offsets(text):
                     assert a.value_start <= a.offset(i) <= a.value_end
         if tag.body is not None:
             assert tag.end <= tag.body[1] or tag.body == (tag.end, tag.end)
+
+
+@pytest.mark.parametrize("pad", range(0, 40, 3))
+def test_offsets_stay_exact_across_html5lib_chunk_boundaries(pad):
+    # html5lib reads 10240 characters at a time and may unget across a chunk start; a
+    # self-contained snippet repeated past several chunks must give the same tags, shifted.
+    snippet = (" " * pad + '<P\r\n  title="a&amp;b"\r\n\tdata-x=1>&lt;\r\n<script>if (a < b) {}</script>'
+               "<a href=x&copy;y>é</a>\r\n")
+    one = [(t.kind, t.name, t.start, t.end, [(a.name_start, a.value_start, a.value_end) for a in t.attrs],
+            t.body) for t in scan(snippet)]
+    text = snippet * (3 * 10240 // len(snippet) + 1)
+    tags = scan(text)
+    assert len(tags) == len(one) * (len(text) // len(snippet))
+    step = len(one)
+    for i, tag in enumerate(tags):
+        shift = (i // step) * len(snippet)
+        kind, name, start, end, attrs, body = one[i % step]
+        assert (tag.kind, tag.name, tag.start - shift, tag.end - shift) == (kind, name, start, end)
+        assert [(a.name_start - shift, a.value_start - shift, a.value_end - shift) for a in tag.attrs] == attrs
+        assert (tag.body and (tag.body[0] - shift, tag.body[1] - shift)) == body
+
+
+def test_stream_offset_survives_an_unget_at_a_chunk_start():
+    from minislint.markup.scan import _Stream
+
+    stream = _Stream("abcdefgh")
+    stream._defaultChunkSize = 4
+    assert stream.char() == "a" and stream.offset == 1
+    assert stream.charsUntil("e") == "bcd" and stream.offset == 4   # stops at a fresh chunk
+    stream.unget("d")                                               # html5lib prepends it
+    assert stream.offset == 3
+    assert stream.char() == "d" and stream.char() == "e" and stream.offset == 5
