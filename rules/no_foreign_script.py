@@ -7,7 +7,6 @@ from minislint.minis.readiness import SDK_HOST, is_js_script
 from minislint.rule import Rule
 
 _WORKERS = {("Worker",), ("SharedWorker",)}
-_MODULE_SOURCES = ("ImportDeclaration", "ExportNamedDeclaration", "ExportAllDeclaration")
 
 
 def _message(host, what="script"):

@@ -1,7 +1,6 @@
 """The markup fixture app (fixtures/markup-app): HTML, CSS, Vue, JS, JSX and a Vue TS block,
 with the full list of findings of the issue-3 rules, and the index.html `ttdx minis init`
 writes, on which the platform's own scripts must not be reported."""
-import os
 from pathlib import Path
 
 from minislint.config import Settings

@@ -197,7 +197,6 @@ def scan(text: str, raw_text: Optional[Callable[[Tag], Optional[str]]] = None) -
     tok = _Tokenizer("")
     stream = tok.stream = _Stream(norm.text)
     tok.tokenQueue = deque()
-    orig = norm.original
 
     tags: list = []
     lt = 0                 # folded offset of the last "<" that may open a tag
@@ -260,7 +259,6 @@ def scan(text: str, raw_text: Optional[Callable[[Tag], Optional[str]]] = None) -
 
     if open_raw is not None:
         open_raw.body_closed = False
-    # _make_tag already mapped tag and attribute offsets; raw-text bodies use mapped ends.
     return tags
 
 
