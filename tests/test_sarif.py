@@ -58,3 +58,15 @@ def test_same_line_twice_gets_distinct_fingerprints(tmp_path, monkeypatch, capsy
     log = sarif_of(tmp_path, monkeypatch, capsys, {"a.js": "eval(a);\neval(a);\n"})
     fps = [r["partialFingerprints"]["minislint/v1"] for r in log["runs"][0]["results"]]
     assert len(fps) == 2 and fps[0] != fps[1]
+
+
+def test_fingerprint_reads_the_line_the_engine_counted(tmp_path, monkeypatch, capsys):
+    # A form feed is no line break for the engine; str.splitlines() would make it one and hash
+    # the wrong line.
+    from minislint.finding import Finding
+    from minislint.report import ReportContext, SourceLines
+    from minislint.report.sarif_report import _line_text
+
+    (tmp_path / "a.js").write_text("a;\x0cb;\neval(x);\n")
+    f = Finding("no-eval", "error", "m", "a.js", 2, 1, 2, 5)
+    assert _line_text(f, SourceLines(ReportContext(rules={}, cwd=tmp_path))) == "eval(x);"

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from minislint import __version__
+from minislint.report import SourceLines
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "minislint/v1"
@@ -68,27 +69,11 @@ def fingerprint(f, occurrence: int, line_text: str) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
-def _line_text(f, ctx, cache) -> str:
-    text = ctx.sources.get(f.path)
-    if text is None and f.generated is not None:
-        from minislint.bundle import may_quote  # a source map may name any path (issue 5)
-
-        if not may_quote(f.path, f.generated.path, ctx.cwd):
-            text = ""
-    if text is None:
-        if f.path not in cache:
-            try:
-                cache[f.path] = Path(ctx.cwd, f.path).read_text(encoding="utf-8-sig", errors="replace")
-            except OSError:
-                cache[f.path] = ""
-        text = cache[f.path]
-    lines = text.splitlines()
-    if 1 <= f.line <= len(lines):
-        line = lines[f.line - 1]
-        if len(line) > 240:  # minified: a window around the finding keeps the key local
-            line = line[max(0, f.column - 120): f.column + 120]
-        return line
-    return ""
+def _line_text(f, sources) -> str:
+    line = sources.finding_line(f) or ""
+    if len(line) > 240:  # minified: a window around the finding keeps the key local
+        line = line[max(0, f.column - 120): f.column + 120]
+    return line
 
 
 def render(findings, ctx) -> str:
@@ -97,11 +82,11 @@ def render(findings, ctx) -> str:
     rules = [ctx.rules[r] for r in used if r in ctx.rules]
     index = {r.id: i for i, r in enumerate(rules)}
     seen = Counter()
-    cache: dict = {}
+    sources = SourceLines(ctx)
     results = []
     for f in findings:
         uri, based = _uri(f.path, ctx.cwd, root)
-        line_text = _line_text(f, ctx, cache)
+        line_text = _line_text(f, sources)
         seen[(f.rule, f.path, " ".join(line_text.split()), f.message)] += 1
         occurrence = seen[(f.rule, f.path, " ".join(line_text.split()), f.message)]
         artifact = {"uri": uri}

@@ -10,8 +10,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from minislint.decode import DecodeProblem, decode_lenient
-from minislint.source import SourceFile
+from minislint.report import SourceLines
 
 FRAME_WIDTH = 100   # display cells of source shown around a finding; minified lines are cut
 TAB_WIDTH = 4
@@ -70,43 +69,17 @@ def codeframe(line_text: str, column: int, end_column: int, color: bool, severit
     ]
 
 
-class _Sources:
-    """The text of each reported file, read once; what the CLI already holds comes from ctx."""
-
-    def __init__(self, ctx):
-        self.ctx = ctx
-        self.files: dict = {}
-
-    def line(self, path: str, number: int) -> str | None:
-        if path not in self.files:
-            text = self.ctx.sources.get(path)
-            if text is None:
-                try:
-                    text = decode_lenient(Path(self.ctx.cwd, path).read_bytes())[0]  # as the engine read it
-                except (OSError, DecodeProblem, ValueError):
-                    text = None
-            self.files[path] = SourceFile(Path(path), path, text) if text is not None else None
-        file = self.files[path]
-        if file is None or not 1 <= number <= len(file.line_starts):
-            return None
-        return file.line_text(number)
-
-
-def _may_quote(f, ctx) -> bool:
-    from minislint.bundle import may_quote  # a source map may name any path (issue 5)
-
-    return may_quote(f.path, f.generated.path, ctx.cwd)
 
 
 def render(findings, ctx) -> str:
     color = bool(getattr(ctx, "color", False))
-    sources = _Sources(ctx)
+    sources = SourceLines(ctx)
     out = []
     for f in findings:
         sev = _paint(f.severity, color, "bold", "red" if f.severity == "error" else "yellow")
         where = f"{_paint(f.path, color, 'bold')}:{f.line}:{f.column}:"
         out.append(f"{where} {sev} {_paint(f.rule, color, 'cyan')} {f.message}")
-        line = sources.line(f.path, f.line) if f.generated is None or _may_quote(f, ctx) else None
+        line = sources.finding_line(f)
         if line is not None and line.strip():
             end = f.end_column if f.end_line == f.line else len(line) + 1
             out.extend(codeframe(line, f.column, end, color, f.severity, f.line))
