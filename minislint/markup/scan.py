@@ -40,13 +40,18 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from html5lib._inputstream import HTMLUnicodeInputStream
-from html5lib._tokenizer import HTMLTokenizer
-from html5lib.constants import tokenTypes
-
 from .offsets import Normalized
 
-_START, _END = tokenTypes["StartTag"], tokenTypes["EndTag"]
+# html5lib is imported on the first scan (_load): rule modules import this one at start-up, and
+# html5lib costs ~60 ms that a run over JavaScript files alone never needs (issue 6, editor case).
+# _START, _END, _Tokenizer and _Stream are defined by _load.
+
+
+def __getattr__(name):  # `from minislint.markup.scan import _Stream` loads html5lib first
+    if name in ("_START", "_END", "_Tokenizer", "_Stream"):
+        _load()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # States entered by consuming exactly one "<" that may open a tag (start or end).
 _LT_STATES = frozenset({
@@ -159,41 +164,51 @@ class HtmlRawText:
         return self.STATES.get(tag.name)
 
 
-class _Stream(HTMLUnicodeInputStream):
-    """html5lib's input stream plus the absolute offset of the next character."""
+def _load() -> None:
+    global _START, _END, _Tokenizer, _Stream
+    from html5lib._inputstream import HTMLUnicodeInputStream
+    from html5lib._tokenizer import HTMLTokenizer
+    from html5lib.constants import tokenTypes
 
-    def reset(self):
-        super().reset()
-        self.base = 0  # characters in chunks already consumed
+    class _StreamImpl(HTMLUnicodeInputStream):
+        """html5lib's input stream plus the absolute offset of the next character."""
 
-    def readChunk(self, chunkSize=None):
-        self.base += self.chunkSize
-        return super().readChunk(chunkSize)
+        def reset(self):
+            super().reset()
+            self.base = 0  # characters in chunks already consumed
 
-    def unget(self, char):
-        if char is not None and self.chunkOffset == 0:
-            self.base -= 1  # html5lib prepends the character to the current chunk
-        super().unget(char)
+        def readChunk(self, chunkSize=None):
+            self.base += self.chunkSize
+            return super().readChunk(chunkSize)
 
-    @property
-    def offset(self) -> int:
-        return self.base + self.chunkOffset
+        def unget(self, char):
+            if char is not None and self.chunkOffset == 0:
+                self.base -= 1  # html5lib prepends the character to the current chunk
+            super().unget(char)
 
+        @property
+        def offset(self) -> int:
+            return self.base + self.chunkOffset
 
-class _Tokenizer(HTMLTokenizer):
-    """Records where each character reference in an attribute value starts and ends."""
+    class _TokenizerImpl(HTMLTokenizer):
+        """Records where each character reference in an attribute value starts and ends."""
 
-    def processEntityInAttribute(self, allowedChar):
-        value = self.currentToken["data"][-1]
-        start, d_start = self.stream.offset - 1, len(value[1])  # "&" is already consumed
-        super().processEntityInAttribute(allowedChar)
-        self.ref_sink(start, self.stream.offset, d_start, len(value[1]))
+        def processEntityInAttribute(self, allowedChar):
+            value = self.currentToken["data"][-1]
+            start, d_start = self.stream.offset - 1, len(value[1])  # "&" is already consumed
+            super().processEntityInAttribute(allowedChar)
+            self.ref_sink(start, self.stream.offset, d_start, len(value[1]))
+
+    _START, _END = tokenTypes["StartTag"], tokenTypes["EndTag"]
+    _Tokenizer, _Stream = _TokenizerImpl, _StreamImpl
 
 
 def scan(text: str, raw_text: Optional[Callable[[Tag], Optional[str]]] = None) -> list:
     """Every start and end tag of ``text``, in order (see the module docstring)."""
     norm = Normalized(text)
     policy = raw_text if raw_text is not None else HtmlRawText()
+    if "_Tokenizer" not in globals():
+        _load()
     tok = _Tokenizer("")
     stream = tok.stream = _Stream(norm.text)
     tok.tokenQueue = deque()
