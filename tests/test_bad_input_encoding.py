@@ -114,3 +114,14 @@ def test_many_short_lines(tmp_path):
     hostile.write(tmp_path, "lines.js", hostile.many_lines(100_000, "  eval(x);"))
     code, out, _ = cli(["lines.js"], tmp_path)
     assert findings(out) == [("lines.js", "no-eval", 100_001, 3, "error")]
+
+
+def test_twenty_megabyte_single_line(tmp_path):
+    """Position arithmetic on one 20 MB line. The bulk is a licence-style comment so the test
+    stays quick; a real 20 MB bundle takes esprima2's ~0.4 MB/s of parse time (bench/results/parsers.md)."""
+    head = "/*! " + "x" * (20 * 1024 * 1024) + " */"
+    hostile.write(tmp_path, "big.min.js", head + "var a=1;eval(a);window.eval(b)")
+    code, out, err = cli(["big.min.js"], tmp_path)
+    assert err == "" and code == 1
+    assert findings(out) == [("big.min.js", "no-eval", 1, len(head) + 9, "error"),
+                             ("big.min.js", "no-eval", 1, len(head) + 24, "error")]
