@@ -144,3 +144,27 @@ def test_stdin_deep_input(tmp_path):
                           capture_output=True, text=True)
     assert proc.stderr == ""
     assert by_path(proc.stdout)["in.js"] == [("syntax-error", 1, 1)]
+
+
+DEEP_BUT_FINE = {  # name: (text, (line, column) of the eval) - thousands of levels, all checked
+    "cb.js": (hostile.js_callbacks(2000, "eval(x)"), (1, 2000 * len("f(function () {") + 1)),
+    "parens.js": (hostile.js_parens(2000) + "eval(1)\n", (2, 1)),
+    "scopes.js": ("function f(){" * 2000 + "eval(1)" + "}" * 2000, (1, 26001)),
+    "template.js": ("x = `${" * 2000 + "1" + "}`" * 2000 + ";eval(1)\n", (1, 18003)),
+    "ternary.js": ("x = " + "a?b:" * 3000 + "c;eval(1)\n", (1, 12007)),
+    "concat.js": ("eval('a'" + " + 'a'" * 10000 + ");\n", (1, 1)),
+    "deep.ts": ("let x: " + "Array<" * 3000 + "number" + ">" * 3000 + " = []; eval(1)\n", (1, 21021)),
+    "deep.tsx": ("const a = " + "<div>" * 3000 + "</div>" * 3000 + "; eval(1)\n", (1, 33013)),
+    "attr.html": ("<div onclick=\"" + "(" * 3000 + "1" + ")" * 3000 + "\"></div><script>eval(1)</script>\n",
+                  (1, 6032)),
+    "deep.vue": ("<template><div>" + "<div>" * 5000 + "</div>" * 5000 + "</div></template>\n"
+                 "<script>eval(1)</script>\n", (2, 9)),
+}
+
+
+def test_thousands_of_levels_are_checked(tmp_path):
+    for name, (text, _) in DEEP_BUT_FINE.items():
+        hostile.write(tmp_path, name, text)
+    code, out, err = cli(["--select", "no-eval,syntax-error,internal-error", *DEEP_BUT_FINE], tmp_path)
+    assert err == "" and code == 1
+    assert by_path(out) == {name: [("no-eval", *pos)] for name, (_, pos) in DEEP_BUT_FINE.items()}
