@@ -5,6 +5,7 @@ no rule crashes, every position lies inside the file. For generated programs wit
 violations: each `no-eval` finding points at the `eval` it claims, each `untrusted-domain`
 finding at text containing the host its message names, and look-alikes stay clean.
 """
+import os
 import re
 from pathlib import Path
 
@@ -19,7 +20,9 @@ from minislint.engine import Engine
 ROOT = Path(__file__).resolve().parent.parent
 ENGINE = Engine(Settings())
 _BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")  # source.py's line terminators (ESLint's)
-PROPS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# MINISLINT_FUZZ_EXAMPLES=5000 pytest tests/test_fuzz_properties.py: a longer hunt than CI's
+PROPS = settings(max_examples=int(os.environ.get("MINISLINT_FUZZ_EXAMPLES", "80")), deadline=None,
+                 suppress_health_check=[HealthCheck.too_slow])
 
 REAL_FILES = sorted(p for folder in ("fixtures", "tests/data") for p in (ROOT / folder).rglob("*")
                     if p.suffix in (".js", ".html", ".css", ".json", ".vue", ".ts", ".mjs")
@@ -86,6 +89,23 @@ def test_slices_and_mutations_of_real_files(folder, data):
         at = data.draw(st.integers(0, len(piece)))
         piece[at:at + data.draw(st.integers(0, 3))] = data.draw(st.binary(max_size=6))
     lint(folder, path.name, bytes(piece))
+
+
+TOKENS = st.sampled_from([
+    "eval", "(", ")", "{", "}", "[", "]", ";", ",", ".", "?.", "=>", "=", "+", "`", "${", "'", '"', "/",
+    "/*", "*/", "//", "\n", "\r\n", "\u2028", "function", "class", "async", "await", "yield", "new",
+    "Function", "setTimeout", "window", "globalThis", "import", "export", "from", "let", "const", "var",
+    "this", "super", "x", "1", "0x1F", "1n", "'https://a.test/'", "fetch", "<script>", "</script>",
+    "<div", ">", "</", "/>", "<!--", "-->", "url(", "@import", "&amp;", "\u00e9", "\U0001F600", "#!",
+    "<template>", "</template>", "<style>", "</style>", "as", ":", "<", "enum", "@",
+])
+
+
+@PROPS
+@given(name=st.sampled_from(NAMES), tokens=st.lists(TOKENS, max_size=80),
+       glue=st.sampled_from(["", " ", "\n"]))
+def test_token_soup_never_escapes(folder, name, tokens, glue):
+    lint(folder, name, glue.join(tokens).encode("utf-8"))
 
 
 # -- generated programs with known violations --------------------------------------------------
