@@ -88,3 +88,23 @@ def test_malformed_minis_config_is_a_finding_and_the_code_is_still_checked(app, 
         assert (config[0]["line"], config[0]["column"]) == where
     if message is not None:
         assert config[0]["message"].startswith(message)
+
+
+@pytest.mark.parametrize("entry", ["../outside/index.html", "/etc/passwd", "link.html"])
+def test_html_entry_outside_the_app_is_reported_and_never_read(tmp_path, entry):
+    app = tmp_path / "app"
+    app.mkdir()
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "index.html").write_text("<script>eval(outside)</script>\n")
+    if entry == "link.html":
+        (app / "link.html").symlink_to(tmp_path / "outside" / "index.html")
+    (app / "a.js").write_text("eval(x);\n")
+    (app / "minis.config.json").write_text(json.dumps({
+        "build": {"htmlEntry": entry}, "dev": {"clientKey": "k"},
+        "domain": {"trustedDomains": ["https://api.example.com"]}}))
+    code, out, err = run(["a.js", "minis.config.json", "--format", "json"], app)
+    assert err == ""
+    found = json.loads(out)
+    assert {f["path"] for f in found} == {"a.js", "minis.config.json"}  # nothing quoted from outside
+    schema = [(f["line"], f["column"], f["message"]) for f in found if f["rule"] == "config-schema"]
+    assert schema == [(1, 25, f'"build.htmlEntry": {entry} is outside the app\'s folder; minislint does not read it')]

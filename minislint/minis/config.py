@@ -8,6 +8,7 @@ each tagged with the rule that reports it and offsets into the config's text.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -215,6 +216,8 @@ class _Checker:
             target = self.root_dir / text
             if not text.strip():
                 return bad(f"\"{dotted}\" is empty")
+            if not _inside(target, self.root_dir):
+                return bad(f"\"{dotted}\": {text} is outside the app's folder; minislint does not read it")
             if not target.exists():
                 return bad(f"\"{dotted}\": {text} does not exist (relative to "
                            f"{self.root_dir.name or self.root_dir}/)")
@@ -344,12 +347,19 @@ def read(path: Path) -> MinisConfig:
     html_node = checker.nodes.get("build.htmlEntry")  # kept even when the file is missing
     html = html_node.value if html_node is not None and html_node.kind == "string" \
         and "\x00" not in html_node.value else None
+    if html is not None and not _inside(root_dir / html, root_dir):
+        html = None  # reported above; never read a file outside the app (`../../etc/passwd`)
     out = values["build"].get("outputDir")
     return MinisConfig(
         path, root_dir, text, doc, values, checker.problems,
         root_dir / html if isinstance(html, str) else html_default, isinstance(html, str),
         root_dir / out if isinstance(out, str) and out.strip() else root_dir / DEFAULT_OUTPUT_DIR,
         entries, key if isinstance(key, str) else None, checker.nodes, source)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, symbolic links followed, stays within `folder`."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
 
 
 def find_config(path: Path) -> Optional[Path]:
