@@ -129,3 +129,29 @@ def test_no_cache_flag_writes_nothing(app):
     subprocess.run([sys.executable, "-m", "minislint", "check", "src", "--no-cache"], cwd=app,
                    capture_output=True)
     assert not (app / ".minislint_cache").exists()
+
+
+def test_concurrent_runs_share_one_cache(app):
+    """Two processes filling the same cache at once: same findings, no torn or temp entries."""
+    for i in range(12):
+        (app / "src" / f"gen{i}.js").write_text(f"var n{i} = {i};\n" + ("setTimeout('tick()', 1);\n" if i % 3 == 0 else ""))
+    cmd = [sys.executable, "-m", "minislint", "check", "src", "--format", "json", "--jobs", "1"]
+    procs = [subprocess.Popen(cmd, cwd=app, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    outs = [p.communicate()[0] for p in procs]
+    assert [p.returncode for p in procs] == [1, 1]
+    assert json.loads(outs[0]) == json.loads(outs[1])
+    cache = app / ".minislint_cache"
+    assert not [p for p in cache.rglob(".tmp-*")]
+    for entry in cache.rglob("*.json"):
+        json.loads(entry.read_text())   # every entry is whole
+    assert run(["src"], app) == sorted(
+        [("src/other.js", "no-string-timer", 1, 13)] +
+        [(f"src/gen{i}.js", "no-string-timer", 2, 12) for i in (0, 3, 6, 9)])
+
+
+def test_jobs_must_be_positive(app):
+    proc = subprocess.run([sys.executable, "-m", "minislint", "check", "src", "--jobs", "0"], cwd=app,
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "minislint: --jobs must be 1 or more"
