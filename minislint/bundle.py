@@ -284,6 +284,13 @@ def _code_points(mapping: Mapping, cache: dict) -> int:
     return points + max(0, mapping.column - units)
 
 
+class MapNote(str):
+    """A note on an unusable map. `missing`: the map file is simply not shipped (maps uploaded to
+    an error tracker and deleted is common), which matters only where there is a finding to map."""
+
+    missing = False
+
+
 def origin_for(file: SourceFile, css: bool = False) -> tuple[BundleOrigin | None, list[tuple[int, str]]]:
     """What a language plugin calls for each file: the origin, and notes as (file offset,
     message), the offset being the `sourceMappingURL` comment's (0 for a sibling map)."""
@@ -321,7 +328,9 @@ def load_origin(
         target = Path(os.path.normpath(path.parent / unquote(url.split("#")[0].split("?")[0])))
         data, folder = _read_inside(target, root, MAX_MAP_BYTES), target.parent
     if isinstance(data, str):
-        return None, [f"{where} {data}; findings stay at generated positions"]
+        note = MapNote(f"{where} {data}; findings stay at generated positions")
+        note.missing = data == "does not exist"
+        return None, [note]
     if len(data) > MAX_MAP_BYTES:
         return None, [f"{where} is over the {MAX_MAP_BYTES / 2**20:.0f} MiB limit; findings stay at generated positions"]
     try:

@@ -193,6 +193,8 @@ class Engine:
         def sink(rule, frag, start, end, message, severity):
             raw.add(rule, frag, start, end, message, severity)
 
+        sink.count = lambda frag: sum(1 for item in raw.items if item[2] is frag)
+
         for rule in rules:
             ctx = RuleContext(rule, fragment, tree, services, self._options(rule), sink, self.settings)
             try:

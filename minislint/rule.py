@@ -58,6 +58,12 @@ class RuleContext:
     def global_path(self, node) -> Optional[tuple[str, ...]]:
         return self._services.global_path(node)
 
+    def findings_so_far(self) -> int:
+        """How many findings every rule has reported in this fragment until now (at a
+        ``"Program:exit"`` handler: all of the walk's)."""
+        counter = getattr(self._sink, "count", None)
+        return counter(self.fragment) if counter else 0
+
     def report(self, where, message: str, severity: Optional[str] = None) -> None:
         """`where` is a node with `.range` or a (start, end) pair of fragment offsets."""
         start, end = where if isinstance(where, tuple) else where.range

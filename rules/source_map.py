@@ -17,10 +17,12 @@ class SourceMapRule(Rule):
     docs = """\
 ## What it does
 Reports a JavaScript or CSS file whose `sourceMappingURL` comment (or sibling `file.js.map`)
-names a source map minislint cannot use: the file does not exist, lies outside the project or
-on another server, is over the size limit, or is not a valid source map (bad JSON, bad base64
-VLQ, indexes out of range). It is reported at the comment. The file's other findings are still
-reported, at their positions in the generated file.
+names a source map minislint cannot use: it lies outside the project or on another server, is
+over the size limit, or is not a valid source map (bad JSON, bad base64 VLQ, indexes out of
+range). It is reported at the comment. A map that is simply not shipped (npm packages and
+production builds often drop them) is reported only when the file has findings, since only
+then does it change where they point. The file's other findings are still reported, at their
+positions in the generated file.
 
 ## Why is this bad?
 Without the map a finding in `dist/assets/index-4f2a.js` points into minified code, not at the
@@ -43,12 +45,15 @@ esbuild), or remove the comment.
         if not notes:
             return {}
 
-        def program(node):
+        def done(node):
+            others = ctx.findings_so_far()
             for offset, message in notes:
+                if getattr(message, "missing", False) and not others:
+                    continue  # a map not shipped beside a clean file changes nothing
                 at = max(0, offset - ctx.fragment.offset)
                 ctx.report((at, at), message)
 
-        return {"Program": program, "Stylesheet": program}  # the JS and the CSS root
+        return {"Program:exit": done, "Stylesheet:exit": done}  # the JS and the CSS root
 
 
 @hookimpl

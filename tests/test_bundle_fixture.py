@@ -153,3 +153,16 @@ def test_unusable_css_map_is_a_warning_at_its_comment(tmp_path, monkeypatch, cap
     findings = json.loads(run(capsys, "--select", "source-map", "--format", "json", "dist/"))
     assert [(f["rule"], f["path"], f["line"], f["column"]) for f in findings] == [("source-map", "dist/a.css", 2, 1)]
     assert "not valid JSON" in findings[0]["message"]
+
+
+def test_a_map_not_shipped_beside_a_clean_file_is_not_reported(tmp_path, monkeypatch, capsys):
+    # npm packages and production builds often keep the comment but drop the map: only a file
+    # with findings needs it.
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "vendor.js").write_text('run("1");\n//# sourceMappingURL=vendor.js.map\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert json.loads(run(capsys, "--select", RULES, "--format", "json", "dist/")) == []
+    # a map that is there but broken is always worth a word
+    (tmp_path / "dist" / "vendor.js.map").write_text("{not json", encoding="utf-8")
+    got = [f["rule"] for f in json.loads(run(capsys, "--select", RULES, "--format", "json", "--no-cache", "dist/"))]
+    assert got == ["source-map"]
