@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from minislint.hookspec import hookimpl
 from minislint.minis import readiness as R
+from minislint.minis.config import is_hex_colour
 from minislint.rule import Rule
 
 _API = "setNavigationBarColor"
@@ -113,7 +114,7 @@ if (TTMinis.canIUse("setNavigationBarColor")) {
                     ctx.report(front, f'frontColor "{value}" is not supported: use "#ffffff" or "#000000"')
                 back = R.prop(arg, "backgroundColor", fold)
                 value = fold(back) if back is not None else None
-                if value is not None and not R.is_hex_colour(value.strip()):
+                if value is not None and not is_hex_colour(value.strip()):
                     ctx.report(back, f'backgroundColor "{value}" is not a hex colour (#rrggbb)')
             if not is_guarded(node, gp, fold):
                 ctx.report(node, 'setNavigationBarColor is not guarded by '

@@ -27,6 +27,11 @@ PLACEHOLDER_RE = re.compile(r"\{\{[^{}]*\}\}")
 _HEX_RE = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
 
+def is_hex_colour(value: str) -> bool:
+    """`#rgb` or `#rrggbb`: what the navbar keys and setNavigationBarColor accept."""
+    return bool(_HEX_RE.fullmatch(value))
+
+
 @dataclass(frozen=True)
 class Key:
     kind: str  # object | string | color | style | port | path | string-list
@@ -205,7 +210,7 @@ class _Checker:
         if node.kind != "string":
             return bad(f"\"{dotted}\" must be a string, not {_type_of(node)}")
         text = node.value
-        if kind == "color" and not _HEX_RE.fullmatch(text):
+        if kind == "color" and not is_hex_colour(text):
             return bad(f"\"{dotted}\" must be a hex colour like \"#ffffff\", not \"{text}\"")
         if kind == "style" and text not in ("custom", "default"):
             return bad(f"\"{dotted}\" must be \"custom\" or \"default\", not \"{text}\""

@@ -20,7 +20,6 @@ CONFIG_NAME = "minis.config.json"
 OUTPUT_DIR_NAMES = ("dist", "build")  # the docs' examples of build.outputDir
 
 FRONT_COLOURS = ("#ffffff", "#000000")
-_HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})\Z")
 
 # The HTML standard's JavaScript MIME type essences, plus "module"; anything else (JSON,
 # templates, importmap) is not run as a classic or module script.
@@ -38,10 +37,6 @@ _JS_TYPES = frozenset((
 DEBUG_CONSOLES = {"eruda": "eruda", "vconsole": "vConsole"}
 _CONSOLE_FILE = re.compile(r"^(eruda|vconsole)(?:[.-][\w.-]*)?\.js$", re.I)
 _CONSOLE_SEGMENT = re.compile(r"^(eruda|vconsole)(?:@[^/]*)?$", re.I)
-
-
-def is_hex_colour(value: str) -> bool:
-    return bool(_HEX_COLOUR.match(value))
 
 
 def is_front_colour(value: str) -> bool:
