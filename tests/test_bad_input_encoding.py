@@ -125,3 +125,12 @@ def test_twenty_megabyte_single_line(tmp_path):
     assert err == "" and code == 1
     assert findings(out) == [("big.min.js", "no-eval", 1, len(head) + 9, "error"),
                              ("big.min.js", "no-eval", 1, len(head) + 24, "error")]
+
+
+def test_stdin_gets_the_same_treatment(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "minislint", "check", "--format", "json",
+                           "--select", "no-eval,syntax-error", "--stdin-filename", "in.js", "-"],
+                          input="// \u00a9 M\u00fcller\r\neval(a);\r\n".encode("latin-1"), cwd=tmp_path,
+                          capture_output=True)
+    assert proc.returncode == 1 and proc.stderr == b""
+    assert findings(proc.stdout) == [("in.js", "no-eval", 2, 1, "error"), ("in.js", "syntax-error", 1, 4, "warning")]
