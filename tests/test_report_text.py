@@ -164,3 +164,13 @@ def test_no_progress_when_piped_or_when_the_run_is_short():
     quick(5, 10)
     quick.close()
     assert term.getvalue() == ""
+
+
+def test_a_line_that_fits_is_shown_whole_even_when_the_finding_is_far_right():
+    from minislint.report.text_report import codeframe
+
+    line = 'TTMinis.setNavigationBarColor({ frontColor: "#fff", backgroundColor: "navy" });'
+    column = line.index('"navy"') + 1
+    frame = codeframe(line, column, column + 6, False, "error", 11)
+    assert frame[1] == "11 | " + line
+    assert frame[2] == "   | " + " " * (column - 1) + "^^^^^^"

@@ -44,16 +44,19 @@ def codeframe(line_text: str, column: int, end_column: int, color: bool, severit
     """Three lines: gutter, the source line (cut around the finding), carets under the span."""
     start = max(0, min(column - 1, len(line_text)))
     end = max(start + 1, min(end_column - 1, len(line_text)))
-    # Cut a window of FRAME_WIDTH cells that keeps the start of the finding in view.
-    lo, used = start, 0
-    while lo > 0 and used < FRAME_WIDTH // 3:
-        lo -= 1
-        used += _cells(line_text[lo])
-    hi, used = lo, 0
-    while hi < len(line_text) and used + _cells(line_text[hi]) <= FRAME_WIDTH:
-        used += _cells(line_text[hi])
-        hi += 1
-    hi = max(hi, min(start + 1, len(line_text)))
+    if sum(_cells(c) for c in line_text) <= FRAME_WIDTH:
+        lo, hi = 0, len(line_text)  # the whole line fits: show it whole, as ruff does
+    else:
+        # Cut a window of FRAME_WIDTH cells that keeps the start of the finding in view.
+        lo, used = start, 0
+        while lo > 0 and used < FRAME_WIDTH // 3:
+            lo -= 1
+            used += _cells(line_text[lo])
+        hi, used = lo, 0
+        while hi < len(line_text) and used + _cells(line_text[hi]) <= FRAME_WIDTH:
+            used += _cells(line_text[hi])
+            hi += 1
+        hi = max(hi, min(start + 1, len(line_text)))
     head = "…" if lo > 0 else ""
     tail = "…" if hi < len(line_text) else ""
     shown = head + "".join(_shown(c) for c in line_text[lo:hi]) + tail
