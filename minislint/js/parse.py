@@ -42,9 +42,20 @@ def parse_js(fragment):
         raise _error(err) from None
 
 
+_EMPTY_SUBSTITUTION = re.compile(r"\$\{\s*\}")
+
+
 def _parse(text, module, jsx):
     opts = _options(jsx)
-    return esprima.parseModule(text, opts) if module else esprima.parseScript(text, opts)
+    try:
+        return esprima.parseModule(text, opts) if module else esprima.parseScript(text, opts)
+    except AssertionError as err:
+        # esprima2 asserts instead of raising its Error on some invalid input, e.g. an empty
+        # template substitution `${}` (found by fuzz/fuzz_lint.py); make it a syntax error.
+        empty = _EMPTY_SUBSTITUTION.search(text) if "template head" in str(err) else None
+        index = empty.end() - 1 if empty else 0
+        raise esprima.Error(f"Unexpected token }} ({err})" if empty else f"Unexpected input ({err})",
+                            index=index) from None
 
 
 def _parse_unambiguous(fragment, text, jsx):
