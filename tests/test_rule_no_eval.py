@@ -1,7 +1,5 @@
 """no-eval, RuleTester style: each case asserts rule, line and column, flagged and look-alikes."""
-import pytest
-
-from ruletester import spans, triples
+from ruletester import rule_tests, spans
 
 R = "no-eval"
 
@@ -58,14 +56,7 @@ VALID = [
 ]
 
 
-@pytest.mark.parametrize("code,filename,expected", INVALID)
-def test_invalid(code, filename, expected):
-    assert triples(code, filename, R) == [(R, line, col) for line, col in expected]
-
-
-@pytest.mark.parametrize("code,filename", VALID)
-def test_valid(code, filename):
-    assert triples(code, filename, R) == []
+test_invalid, test_valid = rule_tests(R, INVALID, VALID)
 
 
 def test_end_position_covers_the_name():

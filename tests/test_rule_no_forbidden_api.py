@@ -1,7 +1,5 @@
 """no-forbidden-api, RuleTester style: any global path, never a local binding."""
-import pytest
-
-from ruletester import lint, triples
+from ruletester import lint, rule_tests
 
 R = "no-forbidden-api"
 
@@ -41,14 +39,7 @@ VALID = [
 ]
 
 
-@pytest.mark.parametrize("code, filename, expected", INVALID)
-def test_invalid(code, filename, expected):
-    assert triples(code, filename, R) == [(R, line, col) for line, col in expected]
-
-
-@pytest.mark.parametrize("code, filename", VALID)
-def test_valid(code, filename):
-    assert triples(code, filename, R) == []
+test_invalid, test_valid = rule_tests(R, INVALID, VALID)
 
 
 def test_a_project_adds_apis_in_its_settings():

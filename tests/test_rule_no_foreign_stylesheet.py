@@ -1,7 +1,5 @@
 """no-foreign-stylesheet, RuleTester style: <link>, @import in both forms, fonts excepted."""
-import pytest
-
-from ruletester import lint, triples
+from ruletester import lint, rule_tests
 
 R = "no-foreign-stylesheet"
 
@@ -40,14 +38,7 @@ VALID = [
 ]
 
 
-@pytest.mark.parametrize("code, filename, expected", INVALID)
-def test_invalid(code, filename, expected):
-    assert triples(code, filename, R) == [(R, line, col) for line, col in expected]
-
-
-@pytest.mark.parametrize("code, filename", VALID)
-def test_valid(code, filename):
-    assert triples(code, filename, R) == []
+test_invalid, test_valid = rule_tests(R, INVALID, VALID)
 
 
 def test_font_services_are_an_option():

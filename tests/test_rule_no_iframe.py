@@ -1,7 +1,5 @@
 """no-iframe, RuleTester style: rule, line and column for frames; look-alikes stay clean."""
-import pytest
-
-from ruletester import triples
+from ruletester import rule_tests
 
 R = "no-iframe"
 
@@ -50,11 +48,4 @@ VALID = [
 ]
 
 
-@pytest.mark.parametrize("code, filename, expected", INVALID)
-def test_invalid(code, filename, expected):
-    assert triples(code, filename, R) == [(R, line, col) for line, col in expected]
-
-
-@pytest.mark.parametrize("code, filename", VALID)
-def test_valid(code, filename):
-    assert triples(code, filename, R) == []
+test_invalid, test_valid = rule_tests(R, INVALID, VALID)

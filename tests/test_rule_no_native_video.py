@@ -1,7 +1,5 @@
 """no-native-video, RuleTester style."""
-import pytest
-
-from ruletester import triples
+from ruletester import rule_tests
 
 R = "no-native-video"
 
@@ -26,15 +24,7 @@ VALID = [
 ]
 
 
-@pytest.mark.parametrize("code, filename, expected", INVALID)
-def test_invalid(code, filename, expected):
-    found = triples(code, filename, R)
-    assert found == [(R, line, col) for line, col in expected]
-
-
-@pytest.mark.parametrize("code, filename", VALID)
-def test_valid(code, filename):
-    assert triples(code, filename, R) == []
+test_invalid, test_valid = rule_tests(R, INVALID, VALID)
 
 
 def test_is_a_warning():

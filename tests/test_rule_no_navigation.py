@@ -1,7 +1,5 @@
 """no-navigation, RuleTester style: leaving the app is flagged; what an SPA does stays clean."""
-import pytest
-
-from ruletester import triples
+from ruletester import rule_tests
 
 R = "no-navigation"
 
@@ -48,14 +46,7 @@ VALID = [
 ]
 
 
-@pytest.mark.parametrize("code, filename, expected", INVALID)
-def test_invalid(code, filename, expected):
-    assert triples(code, filename, R) == [(R, line, col) for line, col in expected]
-
-
-@pytest.mark.parametrize("code, filename", VALID)
-def test_valid(code, filename):
-    assert triples(code, filename, R) == []
+test_invalid, test_valid = rule_tests(R, INVALID, VALID)
 
 
 def test_docs_write_the_boundary_down():

@@ -1,6 +1,4 @@
-import pytest
-
-from ruletester import triples
+from ruletester import rule_tests
 
 R = "no-string-timer"
 
@@ -38,11 +36,4 @@ VALID = [
 ]
 
 
-@pytest.mark.parametrize("code,filename,expected", INVALID)
-def test_invalid(code, filename, expected):
-    assert triples(code, filename, R) == [(R, line, col) for line, col in expected]
-
-
-@pytest.mark.parametrize("code,filename", VALID)
-def test_valid(code, filename):
-    assert triples(code, filename, R) == []
+test_invalid, test_valid = rule_tests(R, INVALID, VALID)
