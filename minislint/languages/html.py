@@ -92,10 +92,13 @@ def _handler_mapper(attr, base, length):
 
 def split(file):
     tags = scan(file.text)
-    return [Fragment(file, "html", file.text, 0)] + inline_fragments(file, tags)
+    # The markup fragment's tree is these same tags: handed on so the page is tokenized once.
+    return [Fragment(file, "html", file.text, 0, meta={"tags": tags})] + inline_fragments(file, tags)
 
 
 def parse(fragment):
+    if fragment.meta.get("tags") is not None:
+        return Document(fragment.text, fragment.meta["tags"])
     if fragment.meta.get("vue"):
         from minislint.markup.vue_sfc import template_raw_text
 
