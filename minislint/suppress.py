@@ -17,6 +17,7 @@ from typing import Optional
 _DIRECTIVE = re.compile(
     r"(?://|/\*+|<!--)[ \t]*minislint-(disable-next-line|disable-line|disable|enable)"
     r"(?=[\s*-]|$)([^\r\n\u2028\u2029]*)", re.M)
+_RULE_SEPARATOR = re.compile(r"[\s,]+")
 
 
 @dataclass
@@ -42,7 +43,7 @@ def parse(file) -> list[Directive]:
         rest = rest.split(" --", 1)[0] if " --" in rest or rest.startswith("--") else rest
         if rest.startswith("--"):
             rest = ""
-        rules = tuple(r for r in re.split(r"[\s,]+", rest.strip()) if r)
+        rules = tuple(r for r in _RULE_SEPARATOR.split(rest.strip()) if r)
         line, col = file.position(m.start())
         out.append(Directive(m.group(1), rules, line, col, col + (m.end() - m.start())))
     return out

@@ -11,7 +11,9 @@ from minislint.rule import Rule
 _LOADING_PARTS = frozenset(("href", "pathname", "search", "host", "hostname", "port", "protocol"))
 _LOCATION_CALLS = frozenset(("assign", "replace"))
 _HISTORY_CALLS = frozenset(("pushState", "replaceState"))
-_REFRESH_URL = re.compile(r"[;,]\s*(?:url\s*=\s*)?['\"]?\s*\S", re.I)  # "5; url=/x", "0;/x"
+# "5; url=/x", "0;/x": anything after the first separator is a URL. (`[;,]\s*(?:url\s*=\s*)?
+# ['"]?\s*\S` meant the same, but its two `\s*` made 30 kB of blanks take 11 s.)
+_REFRESH_URL = re.compile(r"[;,]\s*\S")
 _TARGET_NAMES = _LOADING_PARTS | {"location"}
 _CALL_NAMES = _LOCATION_CALLS | _HISTORY_CALLS | {"open"}
 

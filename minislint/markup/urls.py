@@ -12,6 +12,7 @@ from typing import Iterable, Optional
 from urllib.parse import urlsplit
 
 _REMOVED = re.compile(r"[\t\n\r]")
+_HOST_END = re.compile(r"[/?#]")
 _NETWORK = ("http", "https", "ws", "wss", "ftp")
 
 
@@ -33,7 +34,7 @@ def remote_host(url: Optional[str], partial: bool = False) -> Optional[str]:
         if not sep or scheme.lower() not in _NETWORK:
             return None
         rest = rest.lstrip("/")  # "https:evil.example" is "https://evil.example" to a browser
-    end = re.search(r"[/?#]", rest)
+    end = _HOST_END.search(rest)
     if partial and end is None:
         return None
     authority = rest[:end.start()] if end else rest

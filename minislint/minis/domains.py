@@ -23,6 +23,7 @@ NETWORK_SCHEMES = ("https", "http", "wss", "ws")
 SECURE = {"https": True, "wss": True, "http": False, "ws": False}
 _SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _SCHEME_PREFIX_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*$")
+_HOST_CHARS = re.compile(r"[a-z0-9_\-.]+")
 
 
 @lru_cache(maxsize=None)
@@ -225,7 +226,7 @@ def parse_trusted_entry(raw: str, index: int = 0) -> TrustedEntry:
         err(f"\"{text}\" is an IP address: register a domain name served over https")
     elif is_localhost(host):
         err(f"\"{text}\" is localhost, which cannot be reached from users' phones")
-    elif "*" not in host and not re.fullmatch(r"[a-z0-9_\-.]+", host):
+    elif "*" not in host and not _HOST_CHARS.fullmatch(host):
         err(f"\"{text}\": \"{host}\" is not a valid host name")
     elif "*" not in host and not public_suffix(host):
         warn(f"\"{text}\": \"{host}\" has no public suffix, so it cannot be reached from "

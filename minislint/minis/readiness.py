@@ -333,7 +333,18 @@ def human_size(n: int) -> str:
 
 # -- capabilities in any file's text ---------------------------------------------------------------
 
-_ALIAS = re.compile(r"\b([A-Za-z_$][\w$]*)\s*=\s*(?:(?:window|self|globalThis)\s*\.\s*)?TTMinis\b(?!\s*[.\[(?])")
+# Every pattern starts at an identifier's first character (not `\b`, which also matches inside
+# `a$a$`) and none nests two unbounded repeats, so each is linear: with `\b`, `TTMinis` and
+# 40 kB of `a$` took a minute, and one search per name with every alias in an alternation was
+# quadratic in the number of aliases.
+_ID = r"(?<![\w$])[A-Za-z_$][\w$]*"
+_SDK = r"(?:(?:window|self|globalThis)\s*\.\s*)?TTMinis(?![\w$])"
+_ALIAS = re.compile(rf"({_ID})\s*=\s*{_SDK}(?!\s*[.\[(?])")
+# The member in a lookahead: in `window.TTMinis.login`, `TTMinis` must still start a match.
+_MEMBER = re.compile(rf"({_ID})(?=\s*(?:(?:\?\.|\.)\s*([A-Za-z_$][\w$]*)"
+                     rf"|(?:\?\.)?\[\s*([\"'`])([\w$]+)\3\s*\]))")
+_DESTRUCTURE = re.compile(rf"\{{([^{{}}]*)\}}\s*=\s*{_SDK}")
+_NAME = re.compile(_ID)
 
 
 def capabilities_used(text: str, names) -> set:
@@ -345,13 +356,10 @@ def capabilities_used(text: str, names) -> set:
     if "TTMinis" not in text:
         return set()
     receivers = {"TTMinis"} | {m.group(1) for m in _ALIAS.finditer(text)}
-    recv = "|".join(sorted(re.escape(r) for r in receivers))
-    found = set()
-    for name in names:
-        n = re.escape(name)
-        if re.search(rf"(?<![\w$])(?:{recv})\s*(?:\?\.|\.)\s*{n}(?![\w$])", text) \
-                or re.search(rf"(?<![\w$])(?:{recv})\s*(?:\?\.)?\[\s*([\"'`]){n}\1\s*\]", text) \
-                or re.search(rf"\{{[^{{}}]*(?<![\w$]){n}(?![\w$])[^{{}}]*\}}\s*=\s*"
-                             rf"(?:(?:window|self|globalThis)\s*\.\s*)?TTMinis\b", text):
-            found.add(name)
-    return found
+    called = set()
+    for m in _MEMBER.finditer(text):
+        if m.group(1) in receivers:
+            called.add(m.group(2) or m.group(4))
+    for m in _DESTRUCTURE.finditer(text):
+        called.update(_NAME.findall(m.group(1)))
+    return {n for n in names if n in called}

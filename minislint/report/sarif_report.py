@@ -20,6 +20,7 @@ from minislint.report import SourceLines
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "minislint/v1"
 INFO_URI = "https://pypi.org/project/minislint/"
+_URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
 def repo_root(cwd: Path) -> Path:
@@ -51,7 +52,7 @@ def _rule_descriptor(rule) -> dict:
 
 def _uri(path: str, cwd: Path, root: Path):
     """(uri, uses_srcroot) for a finding's display path."""
-    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", path):  # webpack://app/src/x.ts as written
+    if _URL_SCHEME.match(path):  # webpack://app/src/x.ts as written
         return path, False
     p = Path(path)
     absolute = p if p.is_absolute() else (cwd / p)
