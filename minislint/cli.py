@@ -108,13 +108,10 @@ def cmd_explain(rule_id: str) -> int:
         close = difflib.get_close_matches(rule_id, list(reg.rules), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise UsageError(f"unknown rule '{rule_id}'{hint}; `minislint rules` lists them")
+    from minislint.rule import explain_text
+
     print(explain_text(rule), end="")
     return EXIT_OK
-
-
-def explain_text(rule) -> str:
-    """A rule's documentation as `minislint explain` prints it (the editor server links to it)."""
-    return f"# {rule.id} ({rule.severity})\n\n{rule.summary}\n\n{rule.docs.rstrip()}\n"
 
 
 def cmd_server() -> int:
@@ -177,14 +174,14 @@ def cmd_check(args) -> int:
         from minislint.cache import Cache
         from minislint.parallel import default_jobs
         from minislint.progress import Progress
+        from minislint.runner import Runner
 
         if args.jobs is not None and args.jobs < 1:
             raise UsageError("--jobs must be 1 or more")
-        engine.jobs = args.jobs or default_jobs()
-        engine.cache = None if args.no_cache else Cache.for_engine(engine)
+        runner = Runner(engine, args.jobs or default_jobs(), None if args.no_cache else Cache.for_engine(engine))
         progress = Progress()
         try:
-            result = engine.lint_paths([Path(p) for p in (args.paths or ["."])], progress)
+            result = runner.run([Path(p) for p in (args.paths or ["."])], progress)
         finally:
             progress.close()
     named_missing = False
