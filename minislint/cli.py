@@ -114,13 +114,10 @@ def cmd_explain(rule_id: str) -> int:
         close = difflib.get_close_matches(rule_id, list(reg.rules), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise UsageError(f"unknown rule '{rule_id}'{hint}; `minislint rules` lists them")
+    from minislint.rule import explain_text
+
     print(explain_text(rule), end="")
     return EXIT_OK
-
-
-def explain_text(rule) -> str:
-    """A rule's documentation as `minislint explain` prints it (the editor server links to it)."""
-    return f"# {rule.id} ({rule.severity})\n\n{rule.summary}\n\n{rule.docs.rstrip()}\n"
 
 
 def cmd_server() -> int:
@@ -169,8 +166,9 @@ def load_settings(args, registry):
     return settings
 
 
-def _fix(args, engine, result):
-    """--fix / --diff (apply_fixes.py): (the result to report, or the exit code of --diff)."""
+def _fix(args, engine, result, relint):
+    """--fix / --diff (apply_fixes.py): (the result to report, or the exit code of --diff);
+    `relint()` checks the paths again after files were written."""
     from minislint import apply_fixes
 
     outcome = apply_fixes.fix_findings(engine, result.findings, args.unsafe_fixes)
@@ -191,7 +189,7 @@ def _fix(args, engine, result):
             else:
                 fixed, files = fixed + change.fixed, files + 1
         if fixed:  # what remains after the fixes
-            result = engine.lint_paths([Path(p) for p in (args.paths or ["."])])
+            result = relint()
     for path, why in notes:
         print(f"minislint: {path}: {why}", file=sys.stderr)
     verb = "would fix" if args.diff else "fixed"
@@ -220,18 +218,19 @@ def cmd_check(args) -> int:
         from minislint.cache import Cache
         from minislint.parallel import default_jobs
         from minislint.progress import Progress
+        from minislint.runner import Runner
 
         if args.jobs is not None and args.jobs < 1:
             raise UsageError("--jobs must be 1 or more")
-        engine.jobs = args.jobs or default_jobs()
-        engine.cache = None if args.no_cache else Cache.for_engine(engine)
+        runner = Runner(engine, args.jobs or default_jobs(), None if args.no_cache else Cache.for_engine(engine))
         progress = Progress()
         try:
-            result = engine.lint_paths([Path(p) for p in (args.paths or ["."])], progress)
+            result = runner.run([Path(p) for p in (args.paths or ["."])], progress)
         finally:
             progress.close()
     if args.fix or args.diff:
-        result, diff_exit = _fix(args, engine, result)
+        result, diff_exit = _fix(args, engine, result,
+                                 lambda: runner.run([Path(p) for p in (args.paths or ["."])]))
         if diff_exit is not None:
             return diff_exit
     named_missing = False

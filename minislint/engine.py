@@ -1,10 +1,10 @@
-"""Where findings are born: read a file, split it into fragments, parse each once, walk each tree
-once for every rule, filter by suppressions, map positions back to the file the user edits."""
+"""Where findings are born, one file at a time: read a file, split it into fragments, parse each
+once, walk each tree once for every rule, filter by suppressions, map positions back to the file
+the user edits. Which files, the cache, workers and project-level rules are runner.py's."""
 from __future__ import annotations
 
 import os
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -18,14 +18,6 @@ from minislint.rule import Rule, RuleContext
 from minislint.source import SourceFile
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-
-
-@dataclass
-class Result:
-    findings: list = field(default_factory=list)
-    files: int = 0
-    problems: list = field(default_factory=list)    # (path, message, named on the command line)
-    internal_errors: int = 0
 
 
 def display_path(path: Path, cwd: Optional[Path] = None) -> str:
@@ -68,34 +60,10 @@ class Engine:
                 self.by_language[lang].append(rule)
         self._engine_rules = {rid: self.registry.rules.get(rid) or _Builtin(rid)
                               for rid in ("syntax-error", "internal-error", "unused-suppression")}
-        self.jobs = 1       # worker processes for lint_paths (the CLI's --jobs; parallel.py)
-        self.cache = None   # a cache.Cache, set by the CLI unless --no-cache
 
     # -- entry points ---------------------------------------------------------------------------
     def wants(self, path: Path) -> bool:
         return self.registry.language_for(path) is not None
-
-    def lint_paths(self, paths: list[Path], progress=None) -> Result:
-        """`progress(done, total)` is called after each file (the CLI's terminal progress line)."""
-        from minislint.discovery import iter_files
-
-        result = Result()
-        problems = result.problems
-        files = []
-        for path in iter_files(paths, self.wants, self.settings.exclude,
-                               lambda p, msg, named: problems.append((display_path(p), msg, named))):
-            files.append(path)
-        from minislint.parallel import lint_files
-
-        for done, (found, crashed) in enumerate(lint_files(self, files, self.jobs, self.cache), 1):
-            result.findings.extend(found)
-            result.internal_errors += crashed
-            if progress is not None:
-                progress(done, len(files))
-        result.files = len(files)
-        result.findings.extend(self.check_project(paths, files, result))
-        result.findings.sort(key=Finding.sort_key)
-        return result
 
     def lint_file(self, path: Path) -> tuple[list, int]:
         """Findings for one file and the number of rule crashes; never raises for bad input."""
@@ -273,23 +241,6 @@ class Engine:
         rule = self._engine_rules["syntax-error"]
         return Finding(rule.id, rule.severity, message, display, 1, 1, 1, 1)
 
-    # -- the whole project ----------------------------------------------------------------------
-    def check_project(self, paths: list[Path], files: list[Path], result: Result) -> list:
-        project_rules = [r for r in self.rules if type(r).check_project is not Rule.check_project]
-        if not project_rules:
-            return []
-        pctx = ProjectContext(self, paths, files)
-        for rule in project_rules:
-            pctx.rule = rule
-            try:
-                guard.run(rule.check_project, pctx)
-            except Exception as err:
-                result.internal_errors += 1
-                pctx.findings.append(Finding("internal-error", "error",
-                                             f"rule '{rule.id}' crashed: {type(err).__name__}: {err}",
-                                             display_path(paths[0] if paths else Path(".")), 1, 1, 1, 1))
-        return pctx.findings
-
 
 def _through_origin(f: Finding, origin) -> Optional[Finding]:
     try:
@@ -306,38 +257,6 @@ def _through_origin(f: Finding, origin) -> Optional[Finding]:
     span = f.end_column - f.column if f.end_line == f.line else 0
     return Finding(f.rule, f.severity, f.message, o.path, o.line, o.column, o.line, o.column + span,
                    generated=Location(f.path, f.line, f.column), package=o.package)
-
-
-class ProjectContext:
-    """What a project-level rule sees: the paths the user named, the files linted, and a report."""
-
-    def __init__(self, engine: Engine, paths: list[Path], files: list[Path]):
-        self.engine = engine
-        self.settings = engine.settings
-        self.paths = paths
-        self.files = files
-        self.folders = [p for p in paths if p.is_dir()]   # empty: only files were named (pre-commit)
-        self.findings: list = []
-        self.rule: Optional[Rule] = None
-
-    @property
-    def options(self) -> dict:
-        return self.engine._options(self.rule)
-
-    def report(self, path: Path, message: str, line: int = 1, column: int = 1,
-               end_line: Optional[int] = None, end_column: Optional[int] = None,
-               severity: Optional[str] = None, fix=None) -> None:
-        rule = self.rule
-        sev = self.settings.severity.get(rule.id) or severity or rule.severity
-        self.findings.append(Finding(rule.id, sev, message, display_path(path), line, column,
-                                     end_line or line, end_column or column, fix=fix))
-
-    def report_offset(self, file: SourceFile, start: int, end: int, message: str,
-                      severity: Optional[str] = None, fix=None) -> None:
-        """`fix`: a fixes.Fix with offsets into `file.text`."""
-        (line, col), (el, ec) = file.position(start), file.position(end)
-        self.report(file.path, message, line, col, el, ec, severity,
-                    fixes.in_file(fix, None, file) if fix is not None else None)
 
 
 class _Builtin(Rule):

@@ -22,13 +22,18 @@ class Rule:
         return {}
 
     def check_project(self, pctx) -> None:
-        """Project-level checks, called once per run (see engine.ProjectContext)."""
+        """Project-level checks, called once per run (see runner.ProjectContext)."""
 
     @property
     def full_description(self) -> str:
         """The first paragraph under "What it does", for SARIF fullDescription."""
         text = self.docs.split("## What it does", 1)[-1].strip()
         return text.split("\n\n", 1)[0].replace("\n", " ").strip() or self.summary
+
+
+def explain_text(rule: Rule) -> str:
+    """A rule's documentation as `minislint explain` prints it (the editor server links to it)."""
+    return f"# {rule.id} ({rule.severity})\n\n{rule.summary}\n\n{rule.docs.rstrip()}\n"
 
 
 class RuleContext:

@@ -26,9 +26,9 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from minislint import __version__, config
-from minislint.cli import explain_text
 from minislint.engine import Engine
 from minislint.plugins import default_registry
+from minislint.rule import explain_text
 from minislint.source import SourceFile
 
 DEBOUNCE_SECONDS = 0.25

@@ -10,6 +10,7 @@ import pytest
 from minislint import apply_fixes
 from minislint.config import Settings
 from minislint.engine import Engine
+from minislint.runner import Runner
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -120,11 +121,11 @@ def test_written_only_while_the_file_is_what_was_linted(tmp_path, monkeypatch):
     path = tmp_path / "a.js"
     path.write_text('setTimeout("go()", 1);\n')
     engine = Engine(Settings())
-    result = engine.lint_paths([path])
+    result = Runner(engine).run([path])
     path.write_text('setTimeout("go()", 2);\n')     # edited between the lint and the fix
     outcome = apply_fixes.fix_findings(engine, result.findings)
     assert outcome.changes == [] and outcome.notes == [("a.js", "not fixed: it changed since it was checked; run again")]
-    result = engine.lint_paths([path])
+    result = Runner(engine).run([path])
     outcome = apply_fixes.fix_findings(engine, result.findings)
     path.write_text('setTimeout("go()", 3);\n')     # edited between the fix and the write
     assert apply_fixes.write(outcome.changes[0]) == "not fixed: it changed while minislint was running; run again"
