@@ -79,7 +79,7 @@ WORST = {
     "minislint.ts.offsets:_NON_ASCII": ["\u00e9" * N],
     "minislint.suppress:_DIRECTIVE": ["/*" + "*" * N, "// minislint-disable" + " " * N, "//" * N,
                                       "<!--" + " " * N],
-    "minislint.suppress:_RULE_SEPARATOR": [" ," * N],
+    "minislint.suppress:_RULE_ID": [" ," * N, "a" * N],
     "minislint.rules.authorize_on_entry:_LOGIN_NAME": ["logi" * N],
     "minislint.rules.debug_console:_DEV_SWITCH": ["import.meta.env." * (N // 16), "process.env." * N,
                                                   "_" * N],
