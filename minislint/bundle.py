@@ -222,19 +222,24 @@ class BundleOrigin:
         return Origin(shown, mapping.line + 1, _code_points(mapping, self._content_lines) + 1, package)
 
     def suppresses(self, origin: Origin, rule: str) -> bool:
-        """Whether a `minislint-disable` comment in the original source covers the finding.
-        Minifiers drop comments, so the map's `sourcesContent` is where they survive; the
-        file itself is not opened."""
+        return self.suppression(origin, rule) is not None
+
+    def suppression(self, origin: Origin, rule: str):
+        """The `minislint-disable` comment in the original source that covers the finding, or
+        None. Minifiers drop comments, so the map's `sourcesContent` is where they survive; the
+        file itself is not opened. Only real comments count, read by the original's language."""
         text = self._contents.get(origin.path)
         if text is None or "minislint-" not in text:
-            return False
+            return None
         if origin.path not in self._suppressions:
             from . import suppress
+            from .plugins import default_registry
 
-            directives = suppress.parse(SourceFile(Path(origin.path), origin.path, text))
+            original = SourceFile(Path(origin.path), origin.path, text)
+            directives = suppress.directives_for(original, default_registry())
             self._suppressions[origin.path] = suppress.Suppressions(directives) if directives else None
         sup = self._suppressions[origin.path]
-        return sup is not None and sup.suppresses(rule, origin.line, origin.column)
+        return sup.suppresses(rule, origin.line, origin.column) if sup is not None else None
 
     def resolve(self, source: str) -> tuple[str, str | None]:
         """(path to show, package) for a source of the map."""

@@ -3,6 +3,7 @@ once, walk each tree once for every rule, filter by suppressions, map positions 
 the user edits. Which files, the cache, workers and project-level rules are runner.py's."""
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import defaultdict
 from pathlib import Path
@@ -16,6 +17,7 @@ from minislint.languages import ParseError
 from minislint.plugins import Registry, default_registry
 from minislint.rule import Rule, RuleContext
 from minislint.source import SourceFile
+from minislint.verdict import Verdict, shown
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -43,6 +45,7 @@ class _Raw:
     def __init__(self):
         # (rule_id, default severity, fragment|None, start, end, message, severity, fix)
         self.items = []
+        self.comments = []  # (start, end) file offsets of the comments the parsers found
 
     def add(self, rule: Rule, fragment, start, end, message, severity=None, fix=None):
         self.items.append((rule.id, rule.severity, fragment, start, end, message, severity, fix))
@@ -60,6 +63,10 @@ class Engine:
                 self.by_language[lang].append(rule)
         self._engine_rules = {rid: self.registry.rules.get(rid) or _Builtin(rid)
                               for rid in ("syntax-error", "internal-error", "unused-suppression")}
+        self.verdict = Verdict(self.settings, self.registry)
+        # Rules whose findings in a file all come from linting that file: a directive naming one
+        # that silenced nothing is unused. Project-level rules report elsewhere (runner.py).
+        self._file_rule_ids = {r.id for r in self.rules if type(r).check_project is Rule.check_project}
 
     # -- entry points ---------------------------------------------------------------------------
     def wants(self, path: Path) -> bool:
@@ -71,53 +78,60 @@ class Engine:
         try:
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
-                return [self._file_finding(display, f"file is {size // (1024 * 1024)} MB; files over "
-                                                    f"{MAX_FILE_BYTES // (1024 * 1024)} MB are not read")], 0
+                return self.verdict.apply([self._file_finding(
+                    display, f"file is {size // (1024 * 1024)} MB; files over "
+                             f"{MAX_FILE_BYTES // (1024 * 1024)} MB are not read")]), 0
             data = path.read_bytes()
         except OSError as err:
-            return [self._file_finding(display, f"cannot read file: {err.strerror or err}")], 0
+            return self.verdict.apply([self._file_finding(display, f"cannot read file: {err.strerror or err}")]), 0
         return self.lint_data(path, display, data)
 
     def lint_data(self, path: Path, display: str, data: bytes) -> tuple[list, int]:
-        """`lint_file` for bytes already read (the cache keys them; workers receive them)."""
+        """`lint_file` for bytes already read (the cache keys them; workers receive them).
+        Findings silenced in source are in the list, marked (`verdict.shown` leaves them out)."""
         if path.suffix.lower() == ".ts" and data[:1] == b"G" and data[188:189] == b"G":
             return [], 0  # an MPEG transport stream (an HLS video segment), not TypeScript
         try:
             text, problem = decode_lenient(data)
         except DecodeProblem as err:
-            return [self._file_finding(display, err.message)], 0
+            return self.verdict.apply([self._file_finding(display, err.message)]), 0
         file = SourceFile(path, display, text)
-        found, crashed = self._lint_guarded(file)
-        if problem is not None and self.settings.enabled("syntax-error"):
+        found, directives, crashed = self._lint_guarded(file)
+        if problem is not None:
             # the rest of the file is still checked; this says where the stray bytes are
             line, col = file.position(problem.offset)
-            sev = self.settings.severity.get("syntax-error") or "warning"
-            found.append(Finding("syntax-error", sev, problem.message, display, line, col, line, col + 1))
-        return found, crashed
+            found.append(Finding("syntax-error", "warning", problem.message, display, line, col, line, col + 1))
+        return self._judge(file, found, directives), crashed
 
     def lint_text(self, path: Path, text: str) -> list:
-        """Lint text as if it were `path` (editors, stdin)."""
+        """Lint text as if it were `path` (editors, stdin): the findings not silenced in source."""
         text = text[1:] if text.startswith("\ufeff") else text
-        findings, _ = self._lint_guarded(SourceFile(path, display_path(path), text))
-        return findings
+        file = SourceFile(path, display_path(path), text)
+        found, directives, _ = self._lint_guarded(file)
+        return shown(self._judge(file, found, directives))
 
-    def _lint_guarded(self, file: SourceFile) -> tuple[list, int]:
+    def _judge(self, file: SourceFile, found: list, directives: list) -> list:
+        fix_for = getattr(self._engine_rules["unused-suppression"], "fix_for", None)  # rules/unused_suppression.py
+        return self.verdict.apply(found, file, directives, self._file_rule_ids, fix_for)
+
+    def _lint_guarded(self, file: SourceFile) -> tuple[list, list, int]:
         """`lint_source` on a big stack (guard.py): deep input costs this file's findings, not the run."""
         try:
             return guard.run(self.lint_source, file)
         except guard.TooDeep as err:
-            return [self._file_finding(file.display, f"{err}; this file was not checked")], 0
+            return [self._file_finding(file.display, f"{err}; this file was not checked")], [], 0
         except Exception as err:  # a language plugin or parser bug costs this file, not the run
             return [Finding("internal-error", "error", f"internal error while checking this file: "
-                            f"{type(err).__name__}: {err}", file.display, 1, 1, 1, 1)], 1
+                            f"{type(err).__name__}: {err}", file.display, 1, 1, 1, 1)], [], 1
 
     # -- one file -------------------------------------------------------------------------------
-    def lint_source(self, file: SourceFile) -> tuple[list, int]:
+    def lint_source(self, file: SourceFile) -> tuple[list, list, int]:
+        """(findings, suppression directives, rule crashes) of one file, before `verdict`."""
         raw = _Raw()
         crashes = 0
         lang = self.registry.language_for(file.path)
         if lang is None:
-            return [], 0
+            return [], [], 0
         try:
             fragments = lang.split(file)
         except ParseError as err:
@@ -128,7 +142,7 @@ class Engine:
             fragments = []
         for fragment in fragments:
             crashes += self._lint_fragment(fragment, raw)
-        return self._finish(file, raw), crashes
+        return self._finish(file, raw), suppress.parse(file, raw.comments), crashes
 
     def _lint_fragment(self, fragment, raw: _Raw) -> int:
         text = fragment.text
@@ -140,8 +154,10 @@ class Engine:
         parse = self.registry.parsers.get(fragment.language)
         walk = self.registry.walkers.get(fragment.language)
         # A fragment no rule needs is still parsed while syntax-error is on: a file that does not
-        # parse is a finding (as flake8's E999), whatever names it contains.
-        if parse is None or walk is None or not rules and not self.settings.enabled("syntax-error"):
+        # parse is a finding (as flake8's E999), whatever names it contains; and when it may
+        # hold a suppression comment, for its comments.
+        comments = suppress.MARK in text
+        if parse is None or walk is None or not (rules or comments or self.settings.enabled("syntax-error")):
             return 0
         try:
             tree = parse(fragment)
@@ -151,6 +167,8 @@ class Engine:
         except RecursionError:
             raw.add(self._engine_rules["syntax-error"], fragment, 0, 0, "too deeply nested to parse")
             return 0
+        if comments:
+            raw.comments.extend(suppress.fragment_comments(fragment, tree))
         if not rules:
             return 0
         from minislint.js.services import services_for
@@ -206,35 +224,19 @@ class Engine:
         return opts
 
     def _finish(self, file: SourceFile, raw: _Raw) -> list:
-        directives = suppress.parse(file)
-        sup = suppress.Suppressions(directives) if directives else None
+        """Findings at file positions (and through a source map, where the code was written)."""
         out = []
         for rule_id, default_sev, fragment, start, end, message, severity, fix in raw.items:
-            if rule_id != "internal-error" and not self.settings.enabled(rule_id):
-                continue  # internal errors are never silenced: they mean findings were lost
             so = fragment.file_offset(start) if fragment is not None else start
             eo = fragment.file_offset(max(start, end)) if fragment is not None else max(start, end)
             line, col = file.position(so)
             end_line, end_col = file.position(eo)
-            if sup is not None and rule_id != "internal-error" and sup.suppresses(rule_id, line, col):
-                continue
-            sev = self.settings.severity.get(rule_id) or severity or default_sev
-            f = Finding(rule_id, sev, message, file.display, line, col, end_line, end_col,
+            f = Finding(rule_id, severity or default_sev, message, file.display, line, col, end_line, end_col,
                         fix=fixes.in_file(fix, fragment, file) if fix is not None else None)
             origin = getattr(fragment, "origin", None) if fragment is not None else None
             if origin is not None:
                 f = _through_origin(f, origin)
-                if f is None:  # suppressed by a comment in the original source (issue 5)
-                    continue
             out.append(f)
-        if sup is not None and "unused-suppression" in self.enabled_ids:
-            rule = self._engine_rules["unused-suppression"]
-            fix_for = getattr(rule, "fix_for", None)  # rules/unused_suppression.py
-            for d, rule_id, whole, message in sup.unused_rules(self.registry.rules, self.enabled_ids):
-                fix = fix_for(file.text, d, rule_id, whole) if fix_for is not None else None
-                out.append(Finding(rule.id, self.settings.severity.get(rule.id) or rule.severity, message,
-                                   file.display, d.line, d.column, d.line, d.end_column,
-                                   fix=fixes.in_file(fix, None, file) if fix is not None else None))
         return out
 
     def _file_finding(self, display: str, message: str) -> Finding:
@@ -242,21 +244,24 @@ class Engine:
         return Finding(rule.id, rule.severity, message, display, 1, 1, 1, 1)
 
 
-def _through_origin(f: Finding, origin) -> Optional[Finding]:
+def _through_origin(f: Finding, origin) -> Finding:
     try:
         o = origin.original(f.line, f.column)
     except Exception:  # a hostile map must never cost the finding itself
         o = None
     if o is None:
         return f
+    reason = None
     try:
-        if f.rule != "internal-error" and getattr(origin, "suppresses", None) and origin.suppresses(o, f.rule):
-            return None
+        if f.rule != "internal-error" and getattr(origin, "suppression", None):
+            d = origin.suppression(o, f.rule)  # a comment in the original source (issue 5)
+            reason = d.reason if d is not None else None
     except Exception:  # as above: a broken map never costs the finding
         pass
     span = f.end_column - f.column if f.end_line == f.line else 0
-    return Finding(f.rule, f.severity, f.message, o.path, o.line, o.column, o.line, o.column + span,
-                   generated=Location(f.path, f.line, f.column), package=o.package)
+    return dataclasses.replace(f, path=o.path, line=o.line, column=o.column, end_line=o.line,
+                               end_column=o.column + span, generated=Location(f.path, f.line, f.column),
+                               package=o.package, fix=None, suppression=reason)
 
 
 class _Builtin(Rule):

@@ -33,6 +33,9 @@ class Finding:
     package: Optional[str] = None
     # Edits that repair it (fixes.Fix, file offsets); every filter passes it through untouched.
     fix: Optional["Fix"] = None
+    # Set when a `minislint-disable` comment silences it: the comment's reason ("" without one).
+    # verdict.py marks it; SARIF keeps it with `suppressions`, other reports only count it.
+    suppression: Optional[str] = None
 
     def sort_key(self):
         return (self.path, self.line, self.column, self.rule, self.message)

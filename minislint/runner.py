@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from minislint import fixes, guard
+from minislint import fixes, guard, suppress
 from minislint.discovery import iter_files
-from minislint.engine import Engine, display_path
+from minislint.engine import MAX_FILE_BYTES, Engine, display_path
 from minislint.finding import Finding
 from minislint.parallel import lint_files
 from minislint.rule import Rule
 from minislint.source import SourceFile
+from minislint.verdict import shown, silenced
 
 
 @dataclass
@@ -22,6 +23,7 @@ class Result:
     files: int = 0
     problems: list = field(default_factory=list)    # (path, message, named on the command line)
     internal_errors: int = 0
+    suppressed: list = field(default_factory=list)  # findings silenced by a comment (verdict.py)
 
 
 class Runner:
@@ -37,15 +39,31 @@ class Runner:
         problems = result.problems
         files = list(iter_files(paths, engine.wants, engine.settings.exclude,
                                 lambda p, msg, named: problems.append((display_path(p), msg, named))))
-        for done, (found, crashed) in enumerate(lint_files(engine, files, self.jobs, self.cache), 1):
-            result.findings.extend(found)
+        found = []
+        for done, (file_found, crashed) in enumerate(lint_files(engine, files, self.jobs, self.cache), 1):
+            found.extend(file_found)  # each file's went through engine.verdict already
             result.internal_errors += crashed
             if progress is not None:
                 progress(done, len(files))
         result.files = len(files)
-        result.findings.extend(self.check_project(paths, files, result))
-        result.findings.sort(key=Finding.sort_key)
+        found.extend(self.judge_project(self.check_project(paths, files, result)))
+        found.sort(key=Finding.sort_key)
+        result.findings, result.suppressed = shown(found), silenced(found)
         return result
+
+    def judge_project(self, findings: list) -> list:
+        """Project-level findings through the engine's verdict, with the suppression comments of
+        the file each one points at (minis.config.json's `//` comments included)."""
+        engine = self.engine
+        by_path: dict = {}
+        for f in findings:
+            by_path.setdefault(f.path, []).append(f)
+        out = []
+        for path, group in by_path.items():
+            file = _project_file(path)
+            directives = suppress.directives_for(file, engine.registry) if file is not None else []
+            out.extend(engine.verdict.apply(group, file, directives))
+        return out
 
     def check_project(self, paths: list[Path], files: list[Path], result: Result) -> list:
         project_rules = [r for r in self.engine.rules if type(r).check_project is not Rule.check_project]
@@ -84,7 +102,7 @@ class ProjectContext:
                end_line: Optional[int] = None, end_column: Optional[int] = None,
                severity: Optional[str] = None, fix=None) -> None:
         rule = self.rule
-        sev = self.settings.severity.get(rule.id) or severity or rule.severity
+        sev = severity or rule.severity  # the settings' severity: verdict.py, as for every finding
         self.findings.append(Finding(rule.id, sev, message, display_path(path), line, column,
                                      end_line or line, end_column or column, fix=fix))
 
@@ -94,3 +112,18 @@ class ProjectContext:
         (line, col), (el, ec) = file.position(start), file.position(end)
         self.report(file.path, message, line, col, el, ec, severity,
                     fixes.in_file(fix, None, file) if fix is not None else None)
+
+
+def _project_file(path: str) -> Optional[SourceFile]:
+    """The text of a file a project-level finding points at, to read its suppression comments;
+    None for a file that is not there or not text."""
+    from minislint.decode import DecodeProblem, decode_lenient
+
+    try:
+        p = Path(path)
+        if not p.is_file() or p.stat().st_size > MAX_FILE_BYTES:
+            return None
+        text = decode_lenient(p.read_bytes())[0]
+    except (OSError, ValueError, DecodeProblem):
+        return None
+    return SourceFile(p, path, text)

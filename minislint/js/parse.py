@@ -8,6 +8,7 @@ import esprima
 
 from minislint.js import jsx_fragments  # noqa: F401  (teaches esprima2 `<>...</>`)
 from minislint.languages import ParseError
+from minislint.suppress import MARK
 
 # Cheap hint: only sources with an import/export keyword at a line start are tried as modules first.
 # Blanks after `;`/`}` stay on their line (the next line is its own `^`): a `\s*` spanning lines
@@ -19,9 +20,9 @@ _HASHBANG = re.compile(r"#![^\r\n\u2028\u2029]*")
 _LINE_PREFIX = re.compile(r"^Line \d+: ")
 
 
-def _options(jsx: bool) -> dict:
+def _options(jsx: bool, comments: bool = False) -> dict:
     # `range` only: `loc` objects cost a third of the parse and positions come from offsets.
-    return {"range": True, "jsx": jsx}
+    return {"range": True, "jsx": jsx, "comment": comments}
 
 
 def parse_js(fragment):
@@ -49,9 +50,15 @@ _EMPTY_SUBSTITUTION = re.compile(r"\$\{\s*\}")
 
 
 def _parse(text, module, jsx):
-    opts = _options(jsx)
+    # Comments are collected only where a suppression directive may stand (suppress.py).
+    collect = MARK in text
+    opts = _options(jsx, collect)
     try:
-        return esprima.parseModule(text, opts) if module else esprima.parseScript(text, opts)
+        tree = esprima.parseModule(text, opts) if module else esprima.parseScript(text, opts)
+        # `tree.comments`: (start, end) of every comment, fragment offsets, for suppress.py;
+        # any JS front end sets it the same way.
+        tree.comments = [tuple(c.range) for c in tree.comments] if collect else []
+        return tree
     except AssertionError as err:
         # esprima2 asserts instead of raising its Error on some invalid input, e.g. an empty
         # template substitution `${}` (found by fuzz/fuzz_lint.py); make it a syntax error.

@@ -21,6 +21,13 @@ class Stylesheet:
         self.urls = urls
         self.range = (0, len(text))
 
+    @property
+    def comments(self) -> list:
+        """(start, end) of each comment, for suppress.py: read only when the engine asks."""
+        from minislint.markup.stylesheet import css_comments
+
+        return css_comments(self.text)
+
 
 def split(file):
     # A bundled stylesheet with a source map reports where the rule was written (issue 5).

@@ -40,9 +40,10 @@ class Document:
 
     type = "Document"
 
-    def __init__(self, text: str, tags: list):
+    def __init__(self, text: str, tags: list, comments: list = ()):
         self.text = text
         self.tags = tags
+        self.comments = comments  # (start, end) of each <!-- -->, for suppress.py
         self.range = (0, len(text))
 
 
@@ -91,21 +92,24 @@ def _handler_mapper(attr, base, length):
 
 
 def split(file):
-    tags = scan(file.text)
+    comments: list = []
+    tags = scan(file.text, comments=comments)
     # The markup fragment's tree is these same tags: handed on so the page is tokenized once.
-    return [Fragment(file, "html", file.text, 0, meta={"tags": tags})] + inline_fragments(file, tags)
+    return [Fragment(file, "html", file.text, 0, meta={"tags": tags, "comments": comments})] \
+        + inline_fragments(file, tags)
 
 
 def parse(fragment):
     if fragment.meta.get("tags") is not None:
-        return Document(fragment.text, fragment.meta["tags"])
+        return Document(fragment.text, fragment.meta["tags"], fragment.meta.get("comments", ()))
     if fragment.meta.get("vue"):
         from minislint.markup.vue_sfc import template_raw_text
 
         policy = template_raw_text
     else:
         policy = HtmlRawText()
-    return Document(fragment.text, scan(fragment.text, raw_text=policy))
+    comments: list = []
+    return Document(fragment.text, scan(fragment.text, raw_text=policy, comments=comments), comments)
 
 
 def walk(tree, handlers):

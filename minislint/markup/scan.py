@@ -44,11 +44,11 @@ from .offsets import Normalized
 
 # html5lib is imported on the first scan (_load): rule modules import this one at start-up, and
 # html5lib costs ~60 ms that a run over JavaScript files alone never needs (issue 6, editor case).
-# _START, _END, _Tokenizer and _Stream are defined by _load.
+# _START, _END, _COMMENT, _Tokenizer and _Stream are defined by _load.
 
 
 def __getattr__(name):  # `from minislint.markup.scan import _Stream` loads html5lib first
-    if name in ("_START", "_END", "_Tokenizer", "_Stream"):
+    if name in ("_START", "_END", "_COMMENT", "_Tokenizer", "_Stream"):
         _load()
         return globals()[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -165,7 +165,7 @@ class HtmlRawText:
 
 
 def _load() -> None:
-    global _START, _END, _Tokenizer, _Stream
+    global _START, _END, _COMMENT, _Tokenizer, _Stream
     from html5lib._inputstream import HTMLUnicodeInputStream
     from html5lib._tokenizer import HTMLTokenizer
     from html5lib.constants import tokenTypes
@@ -199,12 +199,15 @@ def _load() -> None:
             super().processEntityInAttribute(allowedChar)
             self.ref_sink(start, self.stream.offset, d_start, len(value[1]))
 
-    _START, _END = tokenTypes["StartTag"], tokenTypes["EndTag"]
+    _START, _END, _COMMENT = tokenTypes["StartTag"], tokenTypes["EndTag"], tokenTypes["Comment"]
     _Tokenizer, _Stream = _TokenizerImpl, _StreamImpl
 
 
-def scan(text: str, raw_text: Optional[Callable[[Tag], Optional[str]]] = None) -> list:
-    """Every start and end tag of ``text``, in order (see the module docstring)."""
+def scan(text: str, raw_text: Optional[Callable[[Tag], Optional[str]]] = None,
+         comments: Optional[list] = None) -> list:
+    """Every start and end tag of ``text``, in order (see the module docstring). When given,
+    ``comments`` receives the (start, end) of every comment, ``<!-- -->`` and the bogus ones
+    (``<!x>``, ``<?x>``), as html5lib tokenized them: text in a script is never one."""
     norm = Normalized(text)
     policy = raw_text if raw_text is not None else HtmlRawText()
     if "_Tokenizer" not in globals():
@@ -257,6 +260,8 @@ def scan(text: str, raw_text: Optional[Callable[[Tag], Optional[str]]] = None) -
 
         while tok.tokenQueue:
             t = tok.tokenQueue.popleft()
+            if t["type"] == _COMMENT and comments is not None:
+                comments.append((norm.original(lt), norm.original(off)))
             if t["type"] not in (_START, _END):
                 continue
             tag = _make_tag(t, tag_start, off, raw_attrs, recs, norm)

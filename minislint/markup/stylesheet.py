@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 import tinycss2
-from tinycss2.ast import AtKeywordToken, CurlyBracketsBlock, FunctionBlock, StringToken, URLToken
+from tinycss2.ast import AtKeywordToken, Comment, CurlyBracketsBlock, FunctionBlock, StringToken, URLToken
 
 from .offsets import Normalized
 
@@ -149,3 +149,22 @@ def _walk(nodes, pos, found, context, top=False):
             _walk(node.arguments, pos, found, context)
         elif hasattr(node, "content") and isinstance(node.content, list):
             _walk(node.content, pos, found, context)
+
+
+def css_comments(css: str) -> list:
+    """(start, end) of every ``/* */`` comment in ``css``, from tinycss2's comment tokens (a
+    ``/*`` in a string or a URL is none)."""
+    pos = _Positions(css)
+    size = len(pos.norm.text)
+    out = []
+    stack = [tinycss2.parse_component_value_list(css, skip_comments=False)]
+    while stack:
+        for node in stack.pop():
+            if isinstance(node, Comment):
+                start = pos.folded(node)
+                end = min(start + len(node.value) + 4, size)  # `/*` value `*/`; unclosed: to the end
+                out.append((pos.original(start), pos.original(end)))
+            for inner in (getattr(node, "content", None), getattr(node, "arguments", None)):
+                if isinstance(inner, list):
+                    stack.append(inner)
+    return out
