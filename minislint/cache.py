@@ -10,16 +10,25 @@ One entry per linted file, keyed on everything its findings depend on:
   the source map a bundle names or has beside it (original positions).
 Project-level rules (`check_project`) are not cached: they run every time.
 
-Stored in `.minislint_cache/` beside the settings file (or in the current folder), as ruff keeps
-`.ruff_cache`, with a `.gitignore` of `*` inside; `MINISLINT_CACHE_DIR` overrides the place.
-Safe with several processes: an entry is written to a temporary file and renamed into place
-(atomic on POSIX and Windows), and an entry that cannot be read is a miss, never an error.
+Stored in the user's cache folder (`platformdirs.user_cache_dir("minislint")`: ~/.cache/minislint
+on Linux, ~/Library/Caches/minislint on macOS, %LOCALAPPDATA%\\minislint\\Cache on Windows), as
+black keeps its cache; `MINISLINT_CACHE_DIR` overrides the place. Never inside the checked
+repository (issue 13): a pull request could commit entries there, or a `.minislint_cache` symlink
+that turns the cache's writes into files of its choosing; nor in whatever folder a run starts in.
+
+The cache cannot lie: each entry carries an HMAC-SHA256 over its key and its findings, made with
+a random key kept in the cache folder (`key`, mode 0600), which a repository cannot supply. An
+entry that is rewritten, forged elsewhere, torn or of another layout is a miss (the file is linted
+again), never an error or a clean result. Safe with several processes: an entry is written to a
+temporary file and renamed into place (atomic on POSIX and Windows).
 """
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
+import secrets
 import re
 import tempfile
 from importlib.util import find_spec
@@ -31,8 +40,8 @@ from minislint.finding import Finding, Location
 from minislint.fixes import Fix
 
 ENV = "MINISLINT_CACHE_DIR"
-FOLDER = ".minislint_cache"
-FORMAT = "1"  # bump when the entry layout changes
+FORMAT = "2"  # bump when the entry layout changes (2: authenticated entries)
+KEY_FILE = "key"
 _MAP_URL = re.compile(rb"[#@][ \t]*sourceMappingURL=([^\s'\"*]+)")
 _MINIS_CONFIG = "minis.config.json"
 
@@ -91,12 +100,35 @@ def settings_fingerprint(engine) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def default_folder(engine) -> Path:
+def default_folder(engine=None) -> Path:
     env = os.environ.get(ENV)
     if env:
         return Path(env)
-    root = engine.settings.root if engine.settings.source is not None else None
-    return (root or Path.cwd()) / FOLDER
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("minislint", appauthor=False))
+
+
+def _secret(folder: Path) -> Optional[bytes]:
+    """The folder's HMAC key, made on first use; None when it can be neither read nor made."""
+    path = folder / KEY_FILE
+    try:
+        return bytes.fromhex(path.read_text(encoding="ascii").strip()) or None
+    except (OSError, ValueError):
+        pass
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(secrets.token_hex(32))
+    except FileExistsError:  # another process made it first: use theirs
+        pass
+    except OSError:
+        return None
+    try:
+        return bytes.fromhex(path.read_text(encoding="ascii").strip()) or None
+    except (OSError, ValueError):
+        return None
 
 
 class Cache:
@@ -105,6 +137,17 @@ class Cache:
         self.salt = salt
         self._configs: dict[Path, str] = {}  # folder -> stamp of the nearest minis.config.json
         self.hits = self.misses = 0
+        self._key: Optional[bytes] = None
+        self._key_read = False
+
+    @property
+    def secret(self) -> Optional[bytes]:
+        if not self._key_read:  # lazily: a run whose files are all new still makes it once
+            self._key, self._key_read = _secret(self.folder), True
+        return self._key
+
+    def _mac(self, key: str, data: str) -> str:
+        return hmac.new(self.secret, f"{key}\0{data}".encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
 
     @classmethod
     def for_engine(cls, engine, folder: Optional[Path] = None) -> "Cache":
@@ -150,9 +193,14 @@ class Cache:
 
     def get(self, key: str) -> Optional[list]:
         try:
-            raw = json.loads(self._entry(key).read_bytes())
-            findings = [_finding(d) for d in raw]
-        except (OSError, ValueError, TypeError, KeyError):
+            if self.secret is None:
+                raise ValueError("no key")
+            entry = json.loads(self._entry(key).read_bytes())
+            data = entry["findings"]
+            if not isinstance(data, str) or not hmac.compare_digest(str(entry["mac"]), self._mac(key, data)):
+                raise ValueError("not an entry this cache wrote")
+            findings = [_finding(d) for d in json.loads(data)]
+        except Exception:  # any entry but a whole one of ours is a miss: lint the file again
             self.misses += 1
             return None
         self.hits += 1
@@ -161,24 +209,20 @@ class Cache:
     def put(self, key: str, findings: list) -> None:
         entry = self._entry(key)
         try:
-            self._prepare()
+            if self.secret is None:
+                return
+            data = json.dumps([_plain(f) for f in findings])  # ASCII: surrogates are escaped
             entry.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump([_plain(f) for f in findings], fh)
+                    json.dump({"mac": self._mac(key, data), "findings": data}, fh)
                 os.replace(tmp, entry)
             except BaseException:
                 _unlink(tmp)
                 raise
         except OSError:
             pass  # a read-only or full disk costs speed, never findings
-
-    def _prepare(self) -> None:
-        ignore = self.folder / ".gitignore"
-        if not ignore.exists():
-            self.folder.mkdir(parents=True, exist_ok=True)
-            ignore.write_text("# created by minislint: the cache is never committed\n*\n")
 
 
 def _plain(f: Finding) -> dict:

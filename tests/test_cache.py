@@ -40,11 +40,17 @@ def entries(folder: Path):
     return sorted(p.name for p in folder.rglob("*.json"))
 
 
+def user_cache() -> Path:
+    import os
+
+    return Path(os.environ["XDG_CACHE_HOME"]) / "minislint"  # conftest gives each test its own
+
+
 def test_edit_between_runs_gives_the_new_finding(app):
     assert run(["src"], app) == [("src/other.js", "no-string-timer", 1, 13)]
-    cache = app / ".minislint_cache"
+    cache = user_cache()
     assert len(entries(cache)) == 2
-    assert (cache / ".gitignore").read_text().splitlines()[-1] == "*"   # never committed
+    assert not (app / ".minislint_cache").exists()                        # never in the repository
     (app / "src" / "main.js").write_text(DIRTY)                          # same size class, new bytes
     assert run(["src"], app) == [("src/main.js", "no-eval", 2, 8),
                                  ("src/other.js", "no-string-timer", 1, 13)]
@@ -129,7 +135,7 @@ def test_unwritable_cache_folder_costs_nothing_but_speed(app, monkeypatch):
 def test_no_cache_flag_writes_nothing(app):
     subprocess.run([sys.executable, "-m", "minislint", "check", "src", "--no-cache"], cwd=app,
                    capture_output=True)
-    assert not (app / ".minislint_cache").exists()
+    assert not (app / ".minislint_cache").exists() and not user_cache().exists()
 
 
 def test_concurrent_runs_share_one_cache(app):
@@ -142,7 +148,7 @@ def test_concurrent_runs_share_one_cache(app):
     outs = [p.communicate()[0] for p in procs]
     assert [p.returncode for p in procs] == [1, 1]
     assert json.loads(outs[0]) == json.loads(outs[1])
-    cache = app / ".minislint_cache"
+    cache = user_cache()
     assert not [p for p in cache.rglob(".tmp-*")]
     for entry in cache.rglob("*.json"):
         json.loads(entry.read_text())   # every entry is whole
@@ -156,3 +162,57 @@ def test_jobs_must_be_positive(app):
                           capture_output=True, text=True)
     assert proc.returncode == 2
     assert proc.stderr.strip() == "minislint: --jobs must be 1 or more"
+
+
+# -- issue 13: the cache cannot lie -------------------------------------------------------------
+
+def _entries_of(folder: Path):
+    return [p for p in folder.rglob("*.json")]
+
+
+@pytest.mark.parametrize("forged", ["[]", '{"a": 1}', '{"mac": "00", "findings": "[]"}', "null", "7"])
+def test_a_rewritten_entry_is_a_miss_never_a_clean_result(app, tmp_path, forged):
+    """An entry rewritten to `[]` made the file come out clean; `{"a":1}` ended the run with exit 2."""
+    folder = tmp_path / "cache"
+    assert run(["src"], app, env_cache=folder) == [("src/other.js", "no-string-timer", 1, 13)]
+    assert _entries_of(folder)
+    for entry in _entries_of(folder):
+        entry.write_text(forged)
+    assert run(["src"], app, env_cache=folder) == [("src/other.js", "no-string-timer", 1, 13)]
+
+
+def test_an_entry_made_with_another_key_is_a_miss(app, tmp_path, monkeypatch):
+    """An entry forged offline (with the attacker's own key) and planted in the cache is not trusted."""
+    monkeypatch.chdir(app)
+    engine = Engine(Settings())
+    theirs = Cache.for_engine(engine, tmp_path / "theirs")
+    ours = Cache.for_engine(engine, tmp_path / "ours")
+    data = (app / "src" / "other.js").read_bytes()
+    key = theirs.key(Path("src/other.js"), "src/other.js", data)
+    theirs.put(key, [])                       # "this file is clean", signed with their key
+    assert theirs.get(key) == []
+    forged = theirs._entry(key)
+    planted = ours._entry(key)
+    planted.parent.mkdir(parents=True)
+    planted.write_bytes(forged.read_bytes())
+    assert ours.get(key) is None and ours.misses == 1
+    found = Runner(engine, cache=ours).run([Path("src")]).findings
+    assert [(f.path, f.rule) for f in found] == [("src/other.js", "no-string-timer")]
+
+
+def test_the_key_is_private_to_the_user(app):
+    run(["src"], app)
+    key = user_cache() / "key"
+    assert len(bytes.fromhex(key.read_text())) == 32
+    assert key.stat().st_mode & 0o077 == 0
+
+
+def test_a_committed_cache_symlink_redirects_nothing(app):
+    """`.minislint_cache` committed as a symlink to `src/` made the first run write
+    `src/.gitignore` (`*`), after which `minislint src/` checked 0 files, even with --no-cache."""
+    (app / ".minislint_cache").symlink_to("src", target_is_directory=True)
+    (app / ".git").mkdir()
+    for _ in range(2):
+        assert run(["src"], app) == [("src/other.js", "no-string-timer", 1, 13)]
+    assert sorted(p.name for p in (app / "src").iterdir()) == ["main.js", "other.js"]
+    assert run(["src", "--no-cache"], app) == [("src/other.js", "no-string-timer", 1, 13)]
