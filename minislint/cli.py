@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from minislint import __version__
+from minislint.report import printable
 
 SUBCOMMANDS = ("check", "rules", "explain", "server")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -88,7 +89,7 @@ def main(argv=None) -> int:
         if debug:
             raise
         kind = "" if isinstance(err, (ConfigError, PluginError, UsageError)) else "internal error: "
-        print(f"minislint: {kind}{err}", file=sys.stderr)
+        print(f"minislint: {kind}{printable(str(err))}", file=sys.stderr)
         return EXIT_ERROR
 
 
@@ -177,7 +178,7 @@ def _fix(args, engine, result, relint):
     if args.diff:
         text = "".join(apply_fixes.unified_diff(c) for c in outcome.changes)
         if args.output:
-            Path(args.output).write_text(text, encoding="utf-8")
+            _write_output(args.output, text)
         else:
             sys.stdout.write(text)
         fixed, files = outcome.fixed, len(outcome.changes)
@@ -191,7 +192,7 @@ def _fix(args, engine, result, relint):
         if fixed:  # what remains after the fixes
             result = relint()
     for path, why in notes:
-        print(f"minislint: {path}: {why}", file=sys.stderr)
+        print(f"minislint: {printable(path)}: {printable(why)}", file=sys.stderr)
     verb = "would fix" if args.diff else "fixed"
     summary = f"minislint: {verb} {fixed} finding{'s' * (fixed != 1)} in {files} file{'s' * (files != 1)}"
     if outcome.hidden_unsafe:
@@ -202,10 +203,39 @@ def _fix(args, engine, result, relint):
     return result, None
 
 
+def _check_output(path: str) -> None:
+    """-o that cannot be written: one line and exit 2 before the check, not an internal error after."""
+    target = Path(path)
+    if target.is_dir():
+        raise UsageError(f"-o {path}: is a folder")
+    if not target.parent.is_dir():
+        raise UsageError(f"-o {path}: no such folder {target.parent.as_posix()}")
+    if not os.access(target.parent, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise UsageError(f"-o {path}: not writable")
+
+
+def _write_output(path: str, text: str) -> None:
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise UsageError(f"-o {path}: cannot write: {err.strerror or err}") from None
+
+
+def _shown_settings(settings) -> str:
+    if settings.source is None:
+        return ""
+    try:
+        return Path(os.path.relpath(settings.source)).as_posix()
+    except ValueError:
+        return Path(settings.source).as_posix()
+
+
 def cmd_check(args) -> int:
     from minislint.engine import Engine
     from minislint.report import ReportContext, render
 
+    if args.output:
+        _check_output(args.output)
     registry = _registry()
     settings = load_settings(args, registry)
     engine = Engine(settings, registry)
@@ -222,7 +252,9 @@ def cmd_check(args) -> int:
 
         if args.jobs is not None and args.jobs < 1:
             raise UsageError("--jobs must be 1 or more")
-        runner = Runner(engine, args.jobs or default_jobs(), None if args.no_cache else Cache.for_engine(engine))
+        # Capped at the cores: -j64 on 2 cores started 65 processes that only fought for them.
+        jobs = min(args.jobs or default_jobs(), default_jobs())
+        runner = Runner(engine, jobs, None if args.no_cache else Cache.for_engine(engine))
         progress = Progress()
         try:
             result = runner.run([Path(p) for p in (args.paths or ["."])], progress)
@@ -235,13 +267,15 @@ def cmd_check(args) -> int:
             return diff_exit
     named_missing = False
     for path, message, named in result.problems:
-        print(f"minislint: {path}: {message}", file=sys.stderr)
+        print(f"minislint: {printable(path)}: {printable(message)}", file=sys.stderr)
         named_missing |= named
     ctx = ReportContext(rules=registry.rules, files=result.files, sources=sources,
+                        skipped=getattr(result, "skipped", []), suppressed=getattr(result, "suppressed", []),
+                        settings_file=_shown_settings(settings),
                         color=args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     out = render(args.format, result.findings, ctx)
     if args.output:
-        Path(args.output).write_text(out, encoding="utf-8")
+        _write_output(args.output, out)
     else:
         sys.stdout.write(out)
     if result.internal_errors or named_missing:

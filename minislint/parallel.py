@@ -78,7 +78,8 @@ def _in_processes(engine, todo, workers):
     _worker_engine = engine  # inherited by the forked workers
     ctx = multiprocessing.get_context("fork")
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             futures = {pool.submit(_work, t[1], t[2], t[3]): t for t in todo}
             for future in as_completed(futures):
                 t = futures[future]
@@ -89,6 +90,20 @@ def _in_processes(engine, todo, workers):
                 yield t, result
     finally:
         _worker_engine = None
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker ends when the main process does, even by `kill -9` (which runs no clean-up):
+    Linux sends it SIGKILL when its parent exits (prctl PR_SET_PDEATHSIG)."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: workers are only forked there (_can_fork)
+        return
+    if os.getppid() != parent:  # the parent died before the call above took effect
+        os._exit(1)
 
 
 def _work(path, display, data):

@@ -24,6 +24,7 @@ class Result:
     problems: list = field(default_factory=list)    # (path, message, named on the command line)
     internal_errors: int = 0
     suppressed: list = field(default_factory=list)  # findings silenced by a comment (verdict.py)
+    skipped: list = field(default_factory=list)     # (display path, why): what was not checked
 
 
 class Runner:
@@ -38,7 +39,10 @@ class Runner:
         result = Result()
         problems = result.problems
         files = list(iter_files(paths, engine.wants, engine.settings.exclude,
-                                lambda p, msg, named: problems.append((display_path(p), msg, named))))
+                                lambda p, msg, named: problems.append((display_path(p), msg, named)),
+                                lambda p, why: result.skipped.append((display_path(p), why))))
+        result.skipped.extend((display_path(f), f"over {MAX_FILE_BYTES // (1024 * 1024)} MB: not read")
+                              for f in files if _oversized(f))
         found = []
         for done, (file_found, crashed) in enumerate(lint_files(engine, files, self.jobs, self.cache), 1):
             found.extend(file_found)  # each file's went through engine.verdict already
@@ -112,6 +116,13 @@ class ProjectContext:
         (line, col), (el, ec) = file.position(start), file.position(end)
         self.report(file.path, message, line, col, el, ec, severity,
                     fixes.in_file(fix, None, file) if fix is not None else None)
+
+
+def _oversized(path: Path) -> bool:
+    try:
+        return path.stat().st_size > MAX_FILE_BYTES
+    except OSError:
+        return False
 
 
 def _project_file(path: str) -> Optional[SourceFile]:

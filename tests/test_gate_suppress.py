@@ -121,3 +121,32 @@ def test_comment_in_minis_config_suppresses_a_project_level_finding(tmp_path, mo
         '{\n  "name": "// minislint-disable-next-line config-schema",\n  "lagacyKey": 1\n}\n')
     result = Runner(engine).run([Path(".")])
     assert [f.line for f in result.findings if "lagacyKey" in f.message] == [3]
+
+
+# -- what was silenced is said ------------------------------------------------------------------
+
+def test_sarif_keeps_findings_silenced_in_source(tmp_path, monkeypatch, capsys):
+    """A reviewer sees in the log what a pull request silenced and why."""
+    from sarif_schema import validate
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".minislint.toml").write_text("ignore = []\n")
+    (tmp_path / "a.js").write_text("eval(a); // minislint-disable-line no-eval -- vendored loader\n"
+                                   "/* minislint-disable-next-line */\neval(b);\neval(c);\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["a.js", "--format", "sarif", "--no-cache"]) == 1
+    log = json.loads(capsys.readouterr().out)
+    validate(log)
+    run = log["runs"][0]
+    got = [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"], r.get("suppressions"))
+           for r in run["results"]]
+    assert got == [("no-eval", 1, [{"kind": "inSource", "justification": "vendored loader"}]),
+                   ("no-eval", 3, [{"kind": "inSource"}]),
+                   ("no-eval", 4, None)]
+    props = run["invocations"][0]["properties"]
+    assert props == {"filesChecked": 1, "pathsSkipped": 0, "settingsFile": ".minislint.toml",
+                     "suppressedByRule": {"no-eval": 2}}
+    assert main(["a.js", "--no-cache"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-3:] == ["Found 1 error and 0 warnings (1 file checked).",
+                        "Suppressed in source: 2 (no-eval 2).", "Settings: .minislint.toml."]

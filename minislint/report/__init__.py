@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,31 @@ class ReportContext:
     cwd: Path = field(default_factory=Path.cwd)
     color: bool = False
     sources: dict = field(default_factory=dict)   # display path -> text, when a reporter wants lines
+    # What was not checked or not shown (issue 13): said in every format's summary.
+    skipped: list = field(default_factory=list)      # (display path, why)
+    suppressed: list = field(default_factory=list)   # findings silenced in source (verdict.py)
+    settings_file: str = ""                          # the settings file read, "" for defaults
+
+
+def not_checked(ctx) -> list[str]:
+    """Lines that say what a clean result does not cover: skipped files and why, findings
+    suppressed in source per rule, the settings file used."""
+    from collections import Counter
+
+    lines = []
+    skipped = getattr(ctx, "skipped", None) or []
+    if skipped:
+        why = Counter(reason for _, reason in skipped)
+        parts = ", ".join(f"{n} {reason}" for reason, n in sorted(why.items(), key=lambda kv: (-kv[1], kv[0])))
+        lines.append(printable(f"Not checked: {len(skipped)} path{'s' * (len(skipped) != 1)} ({parts})."))
+    suppressed = getattr(ctx, "suppressed", None) or []
+    if suppressed:
+        per_rule = Counter(f.rule for f in suppressed)
+        parts = ", ".join(f"{rule} {n}" for rule, n in sorted(per_rule.items()))
+        lines.append(printable(f"Suppressed in source: {len(suppressed)} ({parts})."))
+    if getattr(ctx, "settings_file", ""):
+        lines.append(printable(f"Settings: {ctx.settings_file}."))
+    return lines
 
 
 class SourceLines:
@@ -51,6 +77,37 @@ class SourceLines:
             if not may_quote(f.path, f.generated.path, self.ctx.cwd):
                 return None
         return self.line(f.path, f.line)
+
+
+# What a terminal, a CI log or a runner reading workflow commands must never receive raw: C0/C1
+# controls (ESC sequences, CR/LF that start a new `::command::` line), line and paragraph
+# separators, bidi overrides, and lone surrogates (not encodable: the run ended with no report).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape(m) -> str:
+    c = ord(m.group())
+    if 0xDC80 <= c <= 0xDCFF:  # a byte of a non-UTF-8 file name (surrogateescape)
+        return f"\\x{c - 0xDC00:02x}"
+    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+
+def printable(text: str) -> str:
+    """`text` with every character of `_UNSAFE` written as a visible escape (`\\x1b`, `\\n`...)."""
+    return _UNSAFE.sub(_escape, text) if not text.isprintable() else text
+
+
+def unicode_safe(value):
+    """`value` (a str, or lists and dicts of them) with lone surrogates written as escapes, so
+    JSON and SARIF stay valid UTF-8 whatever a file name or a string in the code held."""
+    if isinstance(value, str):
+        return _SURROGATE.sub(_escape, value) if not value.isascii() else value
+    if isinstance(value, list):
+        return [unicode_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {unicode_safe(k): unicode_safe(v) for k, v in value.items()}
+    return value
 
 
 def render(fmt: str, findings: list, ctx: ReportContext) -> str:

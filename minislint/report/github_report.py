@@ -6,11 +6,13 @@ also `:` and `,` inside property values, where they would end the value.
 """
 from __future__ import annotations
 
+from minislint.report import not_checked, printable
 from minislint.report.text_report import summary
 
 
 def _data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # The runner's escapes first; then every other control character (ESC...) as visible text.
+    return printable(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _prop(s: str) -> str:
@@ -37,4 +39,5 @@ def render(findings, ctx) -> str:
     lines = [command(f) for f in findings]
     # The summary goes to the job log too; a plain line is not a workflow command.
     lines.append(summary(findings, ctx.files))
+    lines.extend(not_checked(ctx))
     return "\n".join(lines) + "\n"

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
 from minislint import __version__
-from minislint.report import SourceLines
+from minislint.report import SourceLines, unicode_safe
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "minislint/v1"
@@ -58,7 +59,7 @@ def _uri(path: str, cwd: Path, root: Path):
     absolute = p if p.is_absolute() else (cwd / p)
     try:
         rel = Path(*absolute.resolve(strict=False).parts).relative_to(root.resolve())
-        return quote(rel.as_posix()), True
+        return quote(os.fsencode(rel.as_posix())), True  # a non-UTF-8 name: its own bytes, %-encoded
     except ValueError:
         return absolute.as_uri(), False
 
@@ -77,6 +78,30 @@ def _line_text(f, sources) -> str:
     return line
 
 
+def _invocation(ctx, root: Path) -> dict:
+    """What the run did not check (issue 13): each skipped path as a notification with its
+    reason, and the counts beside them."""
+    from collections import Counter as _Counter
+
+    notes = []
+    for path, why in getattr(ctx, "skipped", None) or []:
+        uri, based = _uri(path, ctx.cwd, root)
+        artifact = {"uri": uri, **({"uriBaseId": "%SRCROOT%"} if based else {})}
+        notes.append({"level": "note", "message": {"text": why},
+                      "locations": [{"physicalLocation": {"artifactLocation": artifact}}]})
+    suppressed = getattr(ctx, "suppressed", None) or []
+    return {
+        "executionSuccessful": True,
+        "toolExecutionNotifications": notes,
+        "properties": {
+            "filesChecked": ctx.files,
+            "pathsSkipped": len(notes),
+            "settingsFile": getattr(ctx, "settings_file", "") or None,
+            "suppressedByRule": dict(sorted(_Counter(f.rule for f in suppressed).items())),
+        },
+    }
+
+
 def render(findings, ctx) -> str:
     root = repo_root(ctx.cwd)
     used = sorted({f.rule for f in findings} | set(ctx.rules))
@@ -85,6 +110,8 @@ def render(findings, ctx) -> str:
     seen = Counter()
     sources = SourceLines(ctx)
     results = []
+    if getattr(ctx, "suppressed", None):  # silenced in source: listed, marked, for the reviewer
+        findings = sorted([*findings, *ctx.suppressed], key=lambda f: f.sort_key())
     for f in findings:
         uri, based = _uri(f.path, ctx.cwd, root)
         line_text = _line_text(f, sources)
@@ -119,6 +146,8 @@ def render(findings, ctx) -> str:
             }]
         if f.package:
             result["properties"] = {"package": f.package}
+        if getattr(f, "suppression", None) is not None:
+            result["suppressions"] = [{"kind": "inSource", **({"justification": f.suppression} if f.suppression else {})}]
         results.append(result)
     log = {
         "$schema": SCHEMA,
@@ -133,7 +162,8 @@ def render(findings, ctx) -> str:
             }},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": root.resolve().as_uri() + "/"}},
             "columnKind": "unicodeCodePoints",
+            "invocations": [_invocation(ctx, root)],
             "results": results,
         }],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(unicode_safe(log), indent=2, ensure_ascii=False) + "\n"

@@ -10,7 +10,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from minislint.report import SourceLines
+from minislint.report import SourceLines, not_checked, printable
 
 FRAME_WIDTH = 100   # display cells of source shown around a finding; minified lines are cut
 TAB_WIDTH = 4
@@ -36,6 +36,8 @@ def _cells(ch: str) -> int:
 def _shown(ch: str) -> str:
     if ch == "\t":
         return " " * TAB_WIDTH
+    if unicodedata.category(ch) == "Cs":  # a lone surrogate: cannot be written at all
+        return "\ufffd"
     return " " if unicodedata.category(ch) in ("Cc", "Cf") and _cells(ch) else ch
 
 
@@ -80,21 +82,24 @@ def render(findings, ctx) -> str:
     out = []
     for f in findings:
         sev = _paint(f.severity, color, "bold", "red" if f.severity == "error" else "yellow")
-        where = f"{_paint(f.path, color, 'bold')}:{f.line}:{f.column}:"
-        out.append(f"{where} {sev} {_paint(f.rule, color, 'cyan')} {f.message}")
+        # Paths and messages come from the repository: escaped, they cannot start a new line
+        # (a `::add-mask::` workflow command) or send ESC sequences to the terminal.
+        where = f"{_paint(printable(f.path), color, 'bold')}:{f.line}:{f.column}:"
+        out.append(f"{where} {sev} {_paint(printable(f.rule), color, 'cyan')} {printable(f.message)}")
         line = sources.finding_line(f)
         if line is not None and line.strip():
             end = f.end_column if f.end_line == f.line else len(line) + 1
             out.extend(codeframe(line, f.column, end, color, f.severity, f.line))
         if f.generated is not None:
-            out.append(_paint(f"  shipped at {f.generated.path}:{f.generated.line}:{f.generated.column}"
-                              + (f" ({f.package})" if f.package else ""), color, "dim"))
+            out.append(_paint(printable(f"  shipped at {f.generated.path}:{f.generated.line}:{f.generated.column}"
+                                        + (f" ({f.package})" if f.package else "")), color, "dim"))
         elif f.package:
-            out.append(_paint(f"  in dependency {f.package}", color, "dim"))
+            out.append(_paint(printable(f"  in dependency {f.package}"), color, "dim"))
     if findings:
         out.append("")
         out.extend(per_rule(findings, color))
     out.append(_paint(summary(findings, ctx.files, detail=False), color, "bold"))
+    out.extend(not_checked(ctx))
     return "\n".join(out) + "\n"
 
 
@@ -108,7 +113,7 @@ def per_rule(findings, color: bool = False) -> list[str]:
     for rule, c in sorted(counts.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
         parts = [_plural(c[s], s) for s in ("error", "warning") if c[s]]
         total = sum(c.values())
-        rows.append(f"  {total:>4}  {_paint(f'{rule:<{width}}', color, 'cyan')}  ({', '.join(parts)})")
+        rows.append(f"  {total:>4}  {_paint(printable(f'{rule:<{width}}'), color, 'cyan')}  ({', '.join(parts)})")
     return rows
 
 
