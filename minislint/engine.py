@@ -20,6 +20,15 @@ from minislint.source import SourceFile
 from minislint.verdict import Verdict, shown
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# Per-file time budget (issue 13): a file that still takes longer is an internal-error finding,
+# not a stalled CI job. Ordinary code costs ~9 s per MB (README: a 20 MB bundle, 3 minutes), and
+# any 100 kB file lints in under 2 s, so this only catches what is not linear.
+BUDGET_BASE_S = 15.0
+BUDGET_PER_MB_S = 30.0
+
+
+def time_budget(size: int) -> float:
+    return BUDGET_BASE_S + BUDGET_PER_MB_S * size / (1024 * 1024)
 
 
 def display_path(path: Path, cwd: Optional[Path] = None) -> str:
@@ -64,6 +73,7 @@ class Engine:
         self._engine_rules = {rid: self.registry.rules.get(rid) or _Builtin(rid)
                               for rid in ("syntax-error", "internal-error", "unused-suppression")}
         self.verdict = Verdict(self.settings, self.registry)
+        self.time_budget = time_budget  # size in characters -> seconds (tests shorten it)
         # Rules whose findings in a file all come from linting that file: a directive naming one
         # that silenced nothing is unused. Project-level rules report elsewhere (runner.py).
         self._file_rule_ids = {r.id for r in self.rules if type(r).check_project is Rule.check_project}
@@ -116,8 +126,12 @@ class Engine:
 
     def _lint_guarded(self, file: SourceFile) -> tuple[list, list, int]:
         """`lint_source` on a big stack (guard.py): deep input costs this file's findings, not the run."""
+        budget = self.time_budget(len(file.text))
         try:
-            return guard.run(self.lint_source, file)
+            return guard.run(self.lint_source, file, timeout=budget)
+        except guard.TookTooLong:
+            return [Finding("internal-error", "error", f"took longer than {budget:g} s; this file was not "
+                            "checked", file.display, 1, 1, 1, 1)], [], 1
         except guard.TooDeep as err:
             return [self._file_finding(file.display, f"{err}; this file was not checked")], [], 0
         except Exception as err:  # a language plugin or parser bug costs this file, not the run

@@ -11,6 +11,13 @@ So `run()` calls the work in a worker thread whose stack is sized for the raised
 huge input does to Python - RecursionError, MemoryError - into `TooDeep`, which the engine
 reports as a finding for that file while the run goes on. Other exceptions pass through
 unchanged, with their traceback.
+
+`run(..., timeout=s)` is the per-file time budget (issue 13): when the work is not done in `s`
+seconds, `TookTooLong` is raised inside the worker thread (CPython's PyThreadState_SetAsyncExc,
+delivered at the next bytecode; it is a BaseException so no `except Exception` in a rule or a
+parser swallows it) and in the caller, which reports the file instead of stalling CI. Work stuck
+inside one C call (a regular expression) cannot be interrupted: after a grace period the caller
+gives up on the thread (a daemon) and goes on.
 """
 from __future__ import annotations
 
@@ -39,6 +46,17 @@ class TooDeep(Exception):
                          else "too large to check (out of memory)")
 
 
+class TookTooLong(BaseException):
+    """The work ran past its time budget (a BaseException: `except Exception` lets it through)."""
+
+    def __init__(self, seconds: float = 0):
+        self.seconds = seconds
+        super().__init__(f"took longer than {seconds:g} s")
+
+
+GRACE = 2.0  # seconds a thread interrupted at its budget gets to unwind
+
+
 def limit_for(stack_bytes: int) -> int:
     return stack_bytes // BYTES_PER_FRAME
 
@@ -48,8 +66,9 @@ def active() -> bool:
     return getattr(_local, "limit", None) is not None
 
 
-def run(fn: Callable[..., T], *args, **kwargs) -> T:
-    """`fn(*args, **kwargs)` on a big stack with a raised recursion limit; see the module doc."""
+def run(fn: Callable[..., T], *args, timeout: float | None = None, **kwargs) -> T:
+    """`fn(*args, **kwargs)` on a big stack with a raised recursion limit, within `timeout`
+    seconds when given; see the module doc."""
     if active():
         return _call(fn, args, kwargs)
     box: dict = {}
@@ -61,10 +80,22 @@ def run(fn: Callable[..., T], *args, **kwargs) -> T:
             box["error"] = err
 
     thread = _start(target)
-    thread.join()
+    thread.join(timeout)
+    if thread.is_alive():
+        _interrupt(thread, TookTooLong)
+        thread.join(GRACE)
+        if thread.is_alive() or isinstance(box.get("error"), TookTooLong):
+            raise TookTooLong(timeout)
     if "error" in box:
         raise box["error"]
     return box["value"]
+
+
+def _interrupt(thread: threading.Thread, exc: type) -> None:
+    """Raise `exc` in `thread` at its next bytecode."""
+    import ctypes  # only here: loading it is an audit event (tests/test_no_side_effects.py)
+
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(exc))
 
 
 def _call(fn, args, kwargs):

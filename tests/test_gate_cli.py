@@ -209,3 +209,46 @@ def test_a_non_utf8_file_name(tmp_path, monkeypatch, capsys):
             assert uri["uri"] == "bad%FF.js"
         else:
             assert "bad\\xff.js" in out
+
+
+# -- the per-file time budget -----------------------------------------------------------------------
+
+def test_a_file_over_its_time_budget_is_a_finding(tmp_path):
+    """A file that still takes too long is `internal-error: took longer than N s`, and the run
+    goes on with the other files."""
+    from minislint.config import Settings
+    from minislint.engine import Engine
+    from minislint.plugins import default_registry
+    from minislint.rule import Rule
+    from minislint.runner import Runner
+
+    class Slow(Rule):
+        id = "slow-rule"
+        languages = ("js",)
+        triggers = ("spin",)
+
+        def create(self, ctx):
+            def spin(node):
+                while True:  # a rule gone quadratic; `except Exception` would not stop the budget
+                    try:
+                        time.sleep(0.01)
+                    except Exception:
+                        pass
+            return {"Program": spin}
+
+    registry = default_registry()
+    registry.rules["slow-rule"] = Slow()
+    try:
+        (tmp_path / "slow.js").write_text("var spin = 1;\n")
+        (tmp_path / "fine.js").write_text("eval(x);\n")
+        engine = Engine(Settings(), registry)
+        engine.time_budget = lambda size: 0.3
+        start = time.monotonic()
+        result = Runner(engine).run([tmp_path / "slow.js", tmp_path / "fine.js"])
+        assert time.monotonic() - start < 10
+    finally:
+        del registry.rules["slow-rule"]
+    got = sorted((Path(f.path).name, f.rule, f.message) for f in result.findings)
+    assert got == [("fine.js", "no-eval", "`eval` is forbidden in TikTok Minis: it runs code that review never saw"),
+                   ("slow.js", "internal-error", "took longer than 0.3 s; this file was not checked")]
+    assert result.internal_errors == 1
