@@ -19,6 +19,7 @@ APPLICABILITIES = (SAFE, UNSAFE, SUGGESTION)
 # A line this long is minified or generated code: nobody edits it by hand, so it gets no fix.
 _MINIFIED_LINE = 1000
 _MAP_COMMENT = re.compile(r"[#@][ \t]*sourceMappingURL=")
+_BREAKS = "\r\n\u2028\u2029"
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,34 @@ class Fix:
 
 def replace(start: int, end: int, text: str, message: str, applicability: str = SAFE) -> Fix:
     return Fix(message, (Edit(start, end, text),), applicability)
+
+
+def removal(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span to delete so that `text[start:end]` goes without leaving a hole: its whole
+    line(s) with the line break when nothing else is on them, else the blanks on one side."""
+    line_start = max(text.rfind(c, 0, start) for c in _BREAKS) + 1
+    line_end = min((i for i in (text.find(c, end) for c in _BREAKS) if i >= 0), default=len(text))
+    before, after = text[line_start:start], text[end:line_end]
+    if not before.strip() and not after.strip():
+        if text.startswith("\r\n", line_end):
+            return line_start, line_end + 2
+        return line_start, min(line_end + 1, len(text))
+    if not after.strip():
+        return line_start + len(before.rstrip()), line_end    # `code; // comment`
+    return start, end + len(after) - len(after.lstrip())      # `/* comment */ code`
+
+
+def line_indent(text: str, offset: int) -> tuple[int, str]:
+    """(start of the line holding `offset`, the blanks that begin it)."""
+    line_start = max(text.rfind(c, 0, offset) for c in _BREAKS) + 1
+    line = text[line_start:offset]
+    return line_start, line[:len(line) - len(line.lstrip(" \t"))]
+
+
+def newline_of(text: str) -> str:
+    """The file's own line break, for inserted lines."""
+    m = re.search(r"\r\n|\r|\n", text)
+    return m.group(0) if m else "\n"
 
 
 def fixable_file(file) -> bool:
