@@ -101,16 +101,31 @@ def newline_of(text: str) -> str:
     return m.group(0) if m else "\n"
 
 
-def fixable_file(file) -> bool:
-    """Fixes are offered for the text people write, never for shipped bundles: no file with a
-    source map comment (its source is what to fix) and no minified file."""
+def fixable_file(file, settings=None) -> bool:
+    """Fixes are offered for the text people write, never for what a build wrote: no file with a
+    source map comment (its source is what to fix), no minified file, nothing in the build output
+    folder of a Minis project (the next build overwrites it)."""
     cached = getattr(file, "_fixable", None)
     if cached is None:
         text = file.text
         cached = not _MAP_COMMENT.search(text) and not _long_line(text) \
-            and not file.path.name.lower().endswith((".min.js", ".min.css", ".min.mjs"))
+            and not file.path.name.lower().endswith((".min.js", ".min.css", ".min.mjs")) \
+            and not _in_build_output(file.path, settings)
         file._fixable = cached
     return cached
+
+
+def _in_build_output(path, settings) -> bool:
+    from minislint.minis.readiness import project_shape
+
+    shape = project_shape(path, settings)
+    if shape.output_dir is None or shape.output_dir == shape.root:
+        return False
+    try:
+        path.resolve().relative_to(shape.output_dir)
+        return True
+    except ValueError:
+        return False
 
 
 def _long_line(text: str) -> bool:
@@ -125,12 +140,12 @@ def _long_line(text: str) -> bool:
     return False
 
 
-def in_file(fix: Fix, fragment, file) -> Optional[Fix]:
+def in_file(fix: Fix, fragment, file, settings=None) -> Optional[Fix]:
     """`fix` with fragment offsets turned into file offsets, or None when it cannot be applied
     there: the fragment was reached through a source map, the file is generated, or an edited
     range does not stand in the file as it does in the fragment (type-erased TypeScript, where an
     edit spanning an annotation would delete text the parser never saw)."""
-    if not fixable_file(file) or fragment is not None and getattr(fragment, "origin", None) is not None:
+    if not fixable_file(file, settings) or fragment is not None and getattr(fragment, "origin", None) is not None:
         return None
     if fragment is None:
         return Fix(fix.message, fix.edits, fix.applicability, _file_digest(file))

@@ -61,6 +61,15 @@ def _html(head, body_js):
             "</head>\n<body>\n<script>\n" + body_js + "</script>\n</body>\n</html>\n")
 
 
+# Its message names the script that runs before the SDK, so removing a script (the debug console)
+# may change that message or settle the finding: the only finding another fix may touch.
+SCRIPT_ORDER = "sdk-first-script"
+
+
+def _key(f):
+    return (f.rule,) if f.rule == SCRIPT_ORDER else (f.rule, f.message)
+
+
 def _check(folder: Path, name: str, text: str):
     path = folder / name
     before = ENGINE.lint_text(path, text)
@@ -72,14 +81,14 @@ def _check(folder: Path, name: str, text: str):
         assert applied
         after = ENGINE.lint_text(path, after_text)
         assert sum(1 for f in after if f.rule == "syntax-error") <= broken, (finding, after_text)
-        gone = Counter((f.rule, f.message) for f in before) - Counter((f.rule, f.message) for f in after)
-        new = Counter((f.rule, f.message) for f in after) - Counter((f.rule, f.message) for f in before)
-        assert (finding.rule, finding.message) in gone, (finding, after_text)
+        gone = Counter(map(_key, before)) - Counter(map(_key, after))
+        new = Counter(map(_key, after)) - Counter(map(_key, before))
+        assert _key(finding) in gone, (finding, after_text)
         assert not new, (finding, after_text, new)
         # besides the finding fixed, only what the same edit also repairs may go: the console's
-        # init script removed with its <script src>
-        others = gone - Counter([(finding.rule, finding.message)])
-        assert all(rule == finding.rule for rule, _ in others), (finding, after_text, others)
+        # init script removed with its <script src>, or the script order it was part of
+        others = gone - Counter([_key(finding)])
+        assert all(k[0] in (finding.rule, SCRIPT_ORDER) for k in others), (finding, after_text, others)
 
 
 @PROPS
