@@ -246,7 +246,7 @@ class Engine:
             line, col = file.position(so)
             end_line, end_col = file.position(eo)
             f = Finding(rule_id, severity or default_sev, message, file.display, line, col, end_line, end_col,
-                        fix=fixes.in_file(fix, fragment, file) if fix is not None else None)
+                        fix=fixes.in_file(fix, fragment, file, self.settings) if fix is not None else None)
             origin = getattr(fragment, "origin", None) if fragment is not None else None
             if origin is not None:
                 f = _through_origin(f, origin)

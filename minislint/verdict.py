@@ -74,7 +74,7 @@ class Verdict:
         for d, rule_id, whole, message in sup.unused_rules(self.registry.rules, judged_rules):
             fix = fix_for(file.text, d, rule_id, whole) if fix_for is not None else None
             yield Finding("unused-suppression", default, message, file.display, d.line, d.column,
-                          d.line, d.end_column, fix=fixes.in_file(fix, None, file) if fix is not None else None)
+                          d.line, d.end_column, fix=fixes.in_file(fix, None, file, self.settings) if fix is not None else None)
 
 
 def shown(findings: Iterable[Finding]) -> list[Finding]:
