@@ -86,6 +86,9 @@ WORST = {
     "minislint.rules.authorize_on_entry:_LOGIN_NAME": ["logi" * N],
     "minislint.rules.debug_console:_DEV_SWITCH": ["import.meta.env." * (N // 16), "process.env." * N,
                                                   "_" * N],
+    "minislint.rules.debug_console:_INIT": ["eruda.init(" + "a" * N, "var " + "a" * N + " " * N + "x",
+                                            "window." + "a" * N + " " * N, "new VConsole(" + " " * N,
+                                            "var a = " * (N // 8), "new VConsole(" * (N // 13)],
     "minislint.rules.no_navigation:_REFRESH_URL": [";" + " " * N, "; " * N, "0;" + " " * N + "\t"],
 }
 

@@ -99,10 +99,10 @@ def render(findings, ctx) -> str:
         out.append("")
         out.extend(per_rule(findings, color))
     out.append(_paint(summary(findings, ctx.files, detail=False), color, "bold"))
+    out.extend(not_checked(ctx))
     hint = fixable(findings)
     if hint:
         out.append(hint)
-    out.extend(not_checked(ctx))
     return "\n".join(out) + "\n"
 
 
