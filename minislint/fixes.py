@@ -19,6 +19,7 @@ APPLICABILITIES = (SAFE, UNSAFE, SUGGESTION)
 # A line this long is minified or generated code: nobody edits it by hand, so it gets no fix.
 _MINIFIED_LINE = 1000
 _MAP_COMMENT = re.compile(r"[#@][ \t]*sourceMappingURL=")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 _BREAKS = "\r\n\u2028\u2029"
 
 
@@ -97,7 +98,7 @@ def line_indent(text: str, offset: int) -> tuple[int, str]:
 
 def newline_of(text: str) -> str:
     """The file's own line break, for inserted lines."""
-    m = re.search(r"\r\n|\r|\n", text)
+    m = _NEWLINE.search(text)
     return m.group(0) if m else "\n"
 
 

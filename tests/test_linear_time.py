@@ -52,6 +52,7 @@ WORST = {
     "minislint.sourcemap:_SCHEME": ["a" * N],
     "minislint.sourcemap:_VLQ_VALUE": ["g" * N, "z0" * N],
     "minislint.fixes:_MAP_COMMENT": ["#" * N, "# " * N, "#" + " " * N + "x"],
+    "minislint.fixes:_NEWLINE": ["a" * N, "\r" * N],
     "minislint.js.parse:_MODULE_HINT": ["\n" * N, ";" + " " * N, "}" * N, "\n" + "import " * N,
                                         "import" + " " * N, (";" + " " * 100) * (N // 100)],
     "minislint.js.parse:_HASHBANG": ["#!" + "a" * N],
