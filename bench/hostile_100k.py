@@ -2,7 +2,7 @@
 each built by repeating one token (brackets, comment and string openers, markup, directives,
 SDK names...) to 100 kB, one line and many lines. Prints the slowest cases.
 
-    python bench/hostile_100k.py [--top 15] [--size 102400]
+    python bench/hostile_100k.py [--top 15] [--size 102400] [--report 1.0]
 """
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--top", type=int, default=15)
     parser.add_argument("--size", type=int, default=100 * 1024)
+    parser.add_argument("--report", type=float, default=1.0, help="print cases slower than this as they run")
     args = parser.parse_args()
     from minislint.config import Settings
     from minislint.engine import Engine
@@ -56,7 +57,10 @@ def main() -> int:
                     Runner(engine).run([Path(".")])
                 else:
                     engine.lint_file(path)
-                times.append((time.perf_counter() - start, ext, name))
+                took = time.perf_counter() - start
+                times.append((took, ext, name))
+                if took > args.report:
+                    print(f"  {took:6.2f} s  {ext:6} {name!r}", file=sys.stderr, flush=True)
                 path.unlink()
     times.sort(reverse=True)
     for took, ext, name in times[:args.top]:
