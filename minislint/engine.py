@@ -244,6 +244,9 @@ def _through_origin(f: Finding, origin) -> Optional[Finding]:
         o = None
     if o is None:
         return f
+    if o.path is None:  # the bundler's own runtime: stays in the bundle, named as such
+        return Finding(f.rule, f.severity, f.message, f.path, f.line, f.column, f.end_line, f.end_column,
+                       package=o.package)
     try:
         if f.rule != "internal-error" and getattr(origin, "suppresses", None) and origin.suppresses(o, f.rule):
             return None
