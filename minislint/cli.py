@@ -53,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="processes for many files (default: every core; 1 = no workers)")
     check.add_argument("--no-cache", action="store_true",
                        help="neither read nor write the findings cache (.minislint_cache/ at the project root)")
+    check.add_argument("--fix", action="store_true",
+                       help="apply the safe fixes to the files, then report what remains")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="with --fix or --diff: apply the unsafe fixes too (review the change)")
+    check.add_argument("--diff", action="store_true",
+                       help="print the fixes as a unified diff (for `git apply`) and change nothing")
     check.add_argument("--baseline", metavar="FILE",
                        help="fail only on findings not recorded in FILE; report its entries that no "
                             "longer match (default: the `baseline` setting)")
@@ -173,11 +179,46 @@ def load_settings(args, registry):
     return settings
 
 
+def _fix(args, engine, result, relint):
+    """--fix / --diff (apply_fixes.py): (the result to report, or the exit code of --diff);
+    `relint()` checks the paths again after files were written."""
+    from minislint import apply_fixes
+
+    outcome = apply_fixes.fix_findings(engine, result.findings, args.unsafe_fixes)
+    notes = list(outcome.notes)
+    fixed, files = 0, 0
+    if args.diff:
+        text = "".join(apply_fixes.unified_diff(c) for c in outcome.changes)
+        if args.output:
+            Path(args.output).write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+        fixed, files = outcome.fixed, len(outcome.changes)
+    else:
+        for change in outcome.changes:
+            why = apply_fixes.write(change)
+            if why:
+                notes.append((change.display, why))
+            else:
+                fixed, files = fixed + change.fixed, files + 1
+        if fixed:  # what remains after the fixes
+            result = relint()
+    for path, why in notes:
+        print(f"minislint: {path}: {why}", file=sys.stderr)
+    verb = "would fix" if args.diff else "fixed"
+    summary = f"minislint: {verb} {fixed} finding{'s' * (fixed != 1)} in {files} file{'s' * (files != 1)}"
+    if outcome.hidden_unsafe:
+        summary += f"; {outcome.hidden_unsafe} more with --unsafe-fixes"
+    print(summary, file=sys.stderr)
+    if args.diff:
+        return result, EXIT_FINDINGS if outcome.changes else EXIT_OK
+    return result, None
+
+
 def cmd_check(args) -> int:
     from minislint.engine import Engine
-    from minislint.report import ReportContext, render
-
     from minislint.policy import Baseline, BaselineError, Policy
+    from minislint.report import ReportContext, render
     from minislint.runner import Runner
 
     registry = _registry()
@@ -190,6 +231,8 @@ def cmd_check(args) -> int:
         raise UsageError(str(err)) from None
     sources = {}
     if args.stdin_filename or args.paths == ["-"]:
+        if args.fix or args.diff:
+            raise UsageError("--fix and --diff change files: they do not read standard input")
         result, sources = _lint_stdin(args, engine)
         Runner(engine, policy=Policy(settings, baseline, sources=sources)).finish(result, result.findings)
     else:
@@ -206,6 +249,11 @@ def cmd_check(args) -> int:
             result = runner.run([Path(p) for p in (args.paths or ["."])], progress)
         finally:
             progress.close()
+    if args.fix or args.diff:
+        result, diff_exit = _fix(args, engine, result,
+                                 lambda: runner.run([Path(p) for p in (args.paths or ["."])]))
+        if diff_exit is not None:
+            return diff_exit
     named_missing = False
     for path, message, named in result.problems:
         print(f"minislint: {path}: {message}", file=sys.stderr)

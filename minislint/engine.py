@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
-from minislint import guard, suppress
+from minislint import fixes, guard, suppress
 from minislint.config import Settings
 from minislint.decode import DecodeProblem, decode_lenient
 from minislint.finding import Finding, Location
@@ -41,10 +42,11 @@ class _Raw:
     """Findings of one file before suppression and position mapping."""
 
     def __init__(self):
-        self.items = []  # (rule_id, default severity, fragment|None, start, end, message, severity)
+        # (rule_id, default severity, fragment|None, start, end, message, severity, fix)
+        self.items = []
 
-    def add(self, rule: Rule, fragment, start, end, message, severity=None):
-        self.items.append((rule.id, rule.severity, fragment, start, end, message, severity))
+    def add(self, rule: Rule, fragment, start, end, message, severity=None, fix=None):
+        self.items.append((rule.id, rule.severity, fragment, start, end, message, severity, fix))
 
 
 class Engine:
@@ -158,8 +160,8 @@ class Engine:
         handlers = defaultdict(list)
         broken: set = set()
 
-        def sink(rule, frag, start, end, message, severity):
-            raw.add(rule, frag, start, end, message, severity)
+        def sink(rule, frag, start, end, message, severity, fix=None):
+            raw.add(rule, frag, start, end, message, severity, fix)
 
         sink.count = lambda frag: sum(1 for item in raw.items if item[2] is frag)
 
@@ -208,7 +210,7 @@ class Engine:
         directives = suppress.parse(file)
         sup = suppress.Suppressions(directives) if directives else None
         out = []
-        for rule_id, default_sev, fragment, start, end, message, severity in raw.items:
+        for rule_id, default_sev, fragment, start, end, message, severity, fix in raw.items:
             if rule_id != "internal-error" and not self.settings.enabled(rule_id):
                 continue  # internal errors are never silenced: they mean findings were lost
             so = fragment.file_offset(start) if fragment is not None else start
@@ -218,7 +220,8 @@ class Engine:
             if sup is not None and rule_id != "internal-error" and sup.suppresses(rule_id, line, col):
                 continue
             sev = self.settings.severity.get(rule_id) or severity or default_sev
-            f = Finding(rule_id, sev, message, file.display, line, col, end_line, end_col)
+            f = Finding(rule_id, sev, message, file.display, line, col, end_line, end_col,
+                        fix=fixes.in_file(fix, fragment, file) if fix is not None else None)
             origin = getattr(fragment, "origin", None) if fragment is not None else None
             if origin is not None:
                 f = _through_origin(f, origin)
@@ -227,9 +230,12 @@ class Engine:
             out.append(f)
         if sup is not None and "unused-suppression" in self.enabled_ids:
             rule = self._engine_rules["unused-suppression"]
-            for d, message in sup.unused(self.registry.rules, self.enabled_ids):
+            fix_for = getattr(rule, "fix_for", None)  # rules/unused_suppression.py
+            for d, rule_id, whole, message in sup.unused_rules(self.registry.rules, self.enabled_ids):
+                fix = fix_for(file.text, d, rule_id, whole) if fix_for is not None else None
                 out.append(Finding(rule.id, self.settings.severity.get(rule.id) or rule.severity, message,
-                                   file.display, d.line, d.column, d.line, d.end_column))
+                                   file.display, d.line, d.column, d.line, d.end_column,
+                                   fix=fixes.in_file(fix, None, file) if fix is not None else None))
         return out
 
     def _file_finding(self, display: str, message: str) -> Finding:
@@ -245,8 +251,7 @@ def _through_origin(f: Finding, origin) -> Optional[Finding]:
     if o is None:
         return f
     if o.path is None:  # the bundler's own runtime: stays in the bundle, named as such
-        return Finding(f.rule, f.severity, f.message, f.path, f.line, f.column, f.end_line, f.end_column,
-                       package=o.package)
+        return replace(f, package=o.package)
     try:
         if f.rule != "internal-error" and getattr(origin, "suppresses", None) and origin.suppresses(o, f.rule):
             return None

@@ -69,7 +69,8 @@ class RuleContext:
         counter = getattr(self._sink, "count", None)
         return counter(self.fragment) if counter else 0
 
-    def report(self, where, message: str, severity: Optional[str] = None) -> None:
-        """`where` is a node with `.range` or a (start, end) pair of fragment offsets."""
+    def report(self, where, message: str, severity: Optional[str] = None, fix=None) -> None:
+        """`where` is a node with `.range` or a (start, end) pair of fragment offsets; `fix` a
+        fixes.Fix whose edits are fragment offsets too (the engine maps them to the file)."""
         start, end = where if isinstance(where, tuple) else where.range
-        self._sink(self.rule, self.fragment, start, end, message, severity)
+        self._sink(self.rule, self.fragment, start, end, message, severity, fix)

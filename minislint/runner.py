@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional
 
-from minislint import guard
+from minislint import fixes, guard
 from minislint.discovery import iter_files
 from minislint.engine import Engine, display_path
 from minislint.finding import Finding
@@ -184,13 +184,15 @@ class ProjectContext:
 
     def report(self, path: Path, message: str, line: int = 1, column: int = 1,
                end_line: Optional[int] = None, end_column: Optional[int] = None,
-               severity: Optional[str] = None) -> None:
+               severity: Optional[str] = None, fix=None) -> None:
         rule = self.rule
         sev = self.settings.severity.get(rule.id) or severity or rule.severity
         self.findings.append(Finding(rule.id, sev, message, display_path(path), line, column,
-                                     end_line or line, end_column or column))
+                                     end_line or line, end_column or column, fix=fix))
 
     def report_offset(self, file: SourceFile, start: int, end: int, message: str,
-                      severity: Optional[str] = None) -> None:
+                      severity: Optional[str] = None, fix=None) -> None:
+        """`fix`: a fixes.Fix with offsets into `file.text`."""
         (line, col), (el, ec) = file.position(start), file.position(end)
-        self.report(file.path, message, line, col, el, ec, severity)
+        self.report(file.path, message, line, col, el, ec, severity,
+                    fixes.in_file(fix, None, file) if fix is not None else None)
