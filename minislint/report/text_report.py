@@ -96,6 +96,9 @@ def render(findings, ctx) -> str:
         out.extend(per_rule(findings, color))
         out.extend(per_package(findings, color))
     out.append(_paint(summary(findings, ctx.files, detail=False), color, "bold"))
+    hint = fixable(findings)
+    if hint:
+        out.append(hint)
     accepted = getattr(ctx, "accepted", 0)
     if accepted:
         out.append(f"{_plural(accepted, 'finding')} accepted by the baseline (not shown).")
@@ -132,6 +135,16 @@ def per_package(findings, color: bool = False) -> list[str]:
         rows.append(f"  {sum(rules.values()):>4}  {_paint(package, color, 'bold')}  "
                     f"({', '.join(ids)})  {_paint(hint, color, 'dim')}")
     return rows
+
+
+def fixable(findings) -> str:
+    """`3 fixable with --fix (1 more with --unsafe-fixes)`, or '' when nothing is."""
+    safe = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "safe")
+    unsafe = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "unsafe")
+    if not safe and not unsafe:
+        return ""
+    more = f" ({unsafe} more with --unsafe-fixes)" if unsafe and safe else ""
+    return f"{safe} fixable with --fix{more}." if safe else f"{unsafe} fixable with --fix --unsafe-fixes."
 
 
 def per_rule(findings, color: bool = False) -> list[str]:
