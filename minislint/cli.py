@@ -137,7 +137,7 @@ def cmd_server() -> int:
     try:
         from minislint.server import main as serve
     except ImportError as err:
-        raise UsageError(f"`minislint server` needs pygls ({err}): pip install 'minislint[lsp]'") from None
+        raise UsageError(f"`minislint server` needs pygls ({err}): pip install 'pygls>=2,<3' (the lsp extra)") from None
     return serve()
 
 
