@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -265,6 +266,8 @@ def _through_origin(f: Finding, origin) -> Finding:
         o = None
     if o is None:
         return f
+    if o.path is None:  # the bundler's own runtime: stays in the bundle, named as such
+        return replace(f, package=o.package)
     reason = None
     try:
         if f.rule != "internal-error" and getattr(origin, "suppression", None):

@@ -13,7 +13,6 @@ from minislint.decode import DecodeProblem, decode_lenient
 from minislint.engine import Engine, display_path
 from minislint.finding import Finding
 from minislint.runner import Result
-from minislint.verdict import shown, silenced
 
 
 def lint_stdin(engine: Engine, name: str, stream=None) -> tuple[Result, dict]:
@@ -23,8 +22,8 @@ def lint_stdin(engine: Engine, name: str, stream=None) -> tuple[Result, dict]:
     data = (stream if stream is not None else sys.stdin.buffer).read()
     display = display_path(path)
     findings, crashes = engine.lint_data(path, display, data)
-    findings.sort(key=Finding.sort_key)
-    result = Result(findings=shown(findings), files=1, internal_errors=crashes, suppressed=silenced(findings))
+    # Findings silenced in source are still in the list: Runner.finish sets them aside.
+    result = Result(findings=sorted(findings, key=Finding.sort_key), files=1, internal_errors=crashes)
     try:
         return result, {display: decode_lenient(data)[0]}
     except DecodeProblem:

@@ -80,6 +80,12 @@ def move_first(text: str, tags):
     first = found[0] if found[0].start < head_ends else None
     if first is sdk:
         return None
+    # `TTMinis.init` in the inline script right after the SDK moves with it ("call TTMinis.init
+    # after the script is imported")
+    after = next((t for t in tags if t.kind == "start" and t.start >= end), None)
+    if after is not None and after.name == "script" and not after.has("src") and after.body \
+            and "TTMinis.init" in text[after.body[0]:after.body[1]] and not text[end:after.start].strip():
+        end = element_end(tags, after) or end
     element = text[sdk.start:end]
     newline = fixes.newline_of(text)
     if first is not None:
@@ -116,8 +122,9 @@ script before it, loaded over https, and neither `async`, `defer` nor `type="mod
 Scripts that the browser does not run (`type="application/ld+json"`, `importmap`, templates)
 do not count. Without a `minis.config.json`, every file named `index.html` is taken as an entry.
 
-Fix (safe, in the source entry only): moves the SDK `<script>` element before the first script
-in `<head>`, or to the end of `<head>` when it has no script.
+Fix (safe, in the source entry only): moves the SDK `<script>` element, with the inline
+`TTMinis.init` script right after it, before the first script in `<head>`, or to the end of
+`<head>` when it has no script.
 
 ## Why is this bad?
 TikTok's docs say to "introduce TikTok Minis SDK to the first script tag" and call

@@ -101,12 +101,15 @@ def test_no_eval_without_the_json_idiom_has_no_fix(code):
 SDK = '<script src="https://connect.tiktok-minis.com/drama/sdk.js"></script>'
 SDK_FIRST = [
     (f'<html>\n<head>\n  <script src="/v.js"></script>\n  {SDK}\n  <script>TTMinis.init({{}});</script>\n</head>\n</html>\n',
-     f'<html>\n<head>\n  {SDK}\n  <script src="/v.js"></script>\n  <script>TTMinis.init({{}});</script>\n</head>\n</html>\n'),
+     f'<html>\n<head>\n  {SDK}\n  <script>TTMinis.init({{}});</script>\n  <script src="/v.js"></script>\n</head>\n</html>\n'),
     # in <body>, and <head> has no script: to the end of <head>
     (f'<html>\r\n<head>\r\n  <title>x</title>\r\n</head>\r\n<body>\r\n  {SDK}\r\n</body>\r\n</html>\r\n',
      f'<html>\r\n<head>\r\n  <title>x</title>\r\n  {SDK}\r\n</head>\r\n<body>\r\n</body>\r\n</html>\r\n'),
     # on one line
     (f'<head><script>var a = 1;</script>{SDK}</head>', f'<head>{SDK}<script>var a = 1;</script></head>'),
+    # the TTMinis.init script right after the SDK moves with it
+    (f'<head>\n  <script src="/v.js"></script>\n  {SDK}\n  <script>\n    TTMinis.init({{}});\n  </script>\n</head>\n',
+     f'<head>\n  {SDK}\n  <script>\n    TTMinis.init({{}});\n  </script>\n  <script src="/v.js"></script>\n</head>\n'),
     # no </head> to move it before: no fix
     (f'<p>x</p>{SDK}', f'<p>x</p>{SDK}'),
 ]

@@ -20,6 +20,7 @@ class ReportContext:
     skipped: list = field(default_factory=list)      # (display path, why)
     suppressed: list = field(default_factory=list)   # findings silenced in source (verdict.py)
     settings_file: str = ""                          # the settings file read, "" for defaults
+    accepted: int = 0               # findings the baseline accepted (not among those reported)
 
 
 def not_checked(ctx) -> list[str]:
