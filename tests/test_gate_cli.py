@@ -110,10 +110,10 @@ def test_jobs_are_capped_at_the_cores(repo, monkeypatch, capsys):
     import minislint.runner as runner
 
     seen = []
+    real = runner.lint_files
     monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
-    real = runner.Runner.__init__
-    monkeypatch.setattr(runner.Runner, "__init__", lambda self, engine, jobs=1, cache=None:
-                        (seen.append(jobs), real(self, engine, jobs, cache))[1])
+    monkeypatch.setattr(runner, "lint_files", lambda engine, files, jobs=1, cache=None:
+                        (seen.append(jobs), real(engine, files, jobs, cache))[1])
     cli(repo, "src", "-j64", monkeypatch=monkeypatch, capsys=capsys)
     assert seen == [2]
 

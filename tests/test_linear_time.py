@@ -46,6 +46,7 @@ WORST = {
     "minislint.bundle:_SCHEME": ["a" * N, "a+" * N],
     "minislint.bundle:_PACKAGE": ["node_modules/" * (N // 13), "/node_modules/@" + "a" * N,
                                   "/node_modules/" + "a." * N + "/"],
+    "minislint.bundle:_WEBPACK": ["webpack://" + "a" * N + "/" * N + "b" * N, "webpack://" * N],
     "minislint.cache:_MAP_URL": [b"//# sourceMappingURL=" + b"a" * N, b"#" * N + b" " * N],
     "minislint.server:_LSP_LINE_BREAK": ["\r" * N],
     "minislint.source:_LINE_BREAK": ["\r" * N],
@@ -76,6 +77,9 @@ WORST = {
     "minislint.minis.readiness:_DESTRUCTURE": ["{" + "a " * N, "{" * N, "{a}" + " " * N,
                                                "{a} = " * N],
     "minislint.minis.readiness:_NAME": ["a$" * N, "1a" * N],
+    # Applied to one file name (at most 255 bytes on every file system), not to file contents.
+    "minislint.policy:_HASHED": ["-a" * 127, "-1" * 127, ".a1b2c3d4" * 28, "-" + "a" * 254],
+    "minislint.policy:_SPACE": [" " * N, " a" * N],
     "minislint.report:_UNSAFE": ["\x1b" * N, "a\x1b" * N],
     "minislint.report:_SURROGATE": ["\ud800" * N],
     "minislint.report.sarif_report:_URL_SCHEME": ["a" * N + ":/"],
