@@ -12,8 +12,8 @@ huge input does to Python - RecursionError, MemoryError - into `TooDeep`, which 
 reports as a finding for that file while the run goes on. Other exceptions pass through
 unchanged, with their traceback.
 
-`run(..., timeout=s)` is the per-file time budget (issue 13): when the work is not done in `s`
-seconds, `TookTooLong` is raised inside the worker thread (CPython's PyThreadState_SetAsyncExc,
+`run(..., timeout=s)` is the per-file time budget (issue 13): when the work has used `s` seconds
+of CPU (the worker thread's own clock: other load on a CI machine does not count), `TookTooLong` is raised inside the worker thread (CPython's PyThreadState_SetAsyncExc,
 delivered at the next bytecode; it is a BaseException so no `except Exception` in a rule or a
 parser swallows it) and in the caller, which reports the file instead of stalling CI. Work stuck
 inside one C call (a regular expression) cannot be interrupted: after a grace period the caller
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
@@ -80,8 +81,9 @@ def run(fn: Callable[..., T], *args, timeout: float | None = None, **kwargs) -> 
             box["error"] = err
 
     thread = _start(target)
-    thread.join(timeout)
-    if thread.is_alive():
+    if timeout is None:
+        thread.join()
+    elif _over_budget(thread, timeout):
         _interrupt(thread, TookTooLong)
         thread.join(GRACE)
         if thread.is_alive() or isinstance(box.get("error"), TookTooLong):
@@ -89,6 +91,28 @@ def run(fn: Callable[..., T], *args, timeout: float | None = None, **kwargs) -> 
     if "error" in box:
         raise box["error"]
     return box["value"]
+
+
+def _over_budget(thread: threading.Thread, seconds: float) -> bool:
+    """Wait for `thread`; True when it used more than `seconds` of CPU (its own clock, so a
+    machine busy with other jobs does not make a file time out), or ten times that in wall
+    time (where there is no per-thread clock, `seconds` of wall time)."""
+    try:
+        clock = time.pthread_getcpuclockid(thread.ident)
+    except (AttributeError, OSError):  # not on this platform
+        clock = None
+    start = time.monotonic()
+    while True:
+        thread.join(min(0.2, seconds))
+        if not thread.is_alive():
+            return False
+        wall = time.monotonic() - start
+        try:
+            cpu = time.clock_gettime(clock) if clock is not None else wall
+        except OSError:  # the thread ended between the two calls
+            cpu = 0.0
+        if cpu > seconds or wall > 10 * seconds:
+            return True
 
 
 def _interrupt(thread: threading.Thread, exc: type) -> None:

