@@ -1,5 +1,6 @@
-"""Every finding's one way out (issue 13): selection, severity, in-source suppressions and the
-hooks that come after them (a baseline, per-file ignores), applied in one place.
+"""Every finding's one way out (issue 13): selection, severity and in-source suppressions,
+applied in one place; then `Runner.finish` sets the suppressed aside and applies the policy
+(per-file-ignores, baseline: policy.py) to the rest, once for the whole run.
 
 The engine hands `Verdict.apply` everything it found in one file (rule findings, file-level
 ones such as an unreadable or binary file, too deep input, internal errors); the runner hands it
@@ -16,7 +17,7 @@ Other fields of a Finding (fixes, source-map origins) pass through untouched.
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable, Iterable, Optional
+from typing import Iterable, Optional
 
 from minislint import suppress
 from minislint.finding import Finding
@@ -24,16 +25,11 @@ from minislint.finding import Finding
 # Never silenced by selection or comments: it means findings were lost (a crash, a time-out).
 UNSILENCED = "internal-error"
 
-Hook = Callable[[Finding], Optional[Finding]]
-
 
 class Verdict:
     def __init__(self, settings, registry):
         self.settings = settings
         self.registry = registry
-        # Applied last, in order, to each finding not dropped before: return the finding (or a
-        # marked copy) to keep it, None to drop it. Issue 14's baseline and per-file-ignores.
-        self.hooks: list[Hook] = []
 
     def apply(self, findings: Iterable[Finding], file=None, directives=(),
               judged_rules: Optional[set] = None, fix_for=None) -> list[Finding]:
@@ -60,10 +56,6 @@ class Verdict:
             d = sup.suppresses(f.rule, f.line, f.column)
             if d is not None:
                 f = dataclasses.replace(f, suppression=d.reason)
-        for hook in self.hooks:
-            f = hook(f)
-            if f is None:
-                return None
         return f
 
     def _unused(self, file, sup, judged_rules, fix_for):
