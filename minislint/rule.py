@@ -48,6 +48,11 @@ class RuleContext:
     def scope(self):
         return self._services.scope
 
+    @property
+    def values(self):
+        """The value service of a JS fragment (minislint.js.values.Values); None elsewhere."""
+        return self._services.values
+
     def fold(self, node) -> Optional[str]:
         return self._services.fold(node)
 

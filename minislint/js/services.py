@@ -33,6 +33,7 @@ class NoServices:
     """Non-JS trees: the JS services are not available."""
 
     scope = None
+    values = None
 
     def fold(self, node):
         return None
