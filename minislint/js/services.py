@@ -1,6 +1,7 @@
 """Per-fragment JS services, computed on first use and shared by every rule."""
 from __future__ import annotations
 
+from minislint.js.elements import Elements
 from minislint.js.values import Values
 
 
@@ -10,6 +11,7 @@ class JsServices:
         self.fragment = fragment
         self._scopes = None
         self.values = Values(tree, fragment, lambda: self.scope)
+        self.values.elements = Elements(self.values)  # DOM elements and their attributes
 
     @property
     def scope(self):

@@ -81,7 +81,7 @@ class Values:
         self.fragment = fragment
         self._scopes = scopes_getter
         self._bindings = None
-        self._elements = None
+        self.elements = None  # minislint.js.elements.Elements, set by JsServices (it imports this module)
 
     @property
     def scope(self):
@@ -95,15 +95,6 @@ class Values:
 
             self._bindings = Bindings(self.tree, self.scope)
         return self._bindings
-
-    @property
-    def elements(self):
-        """DOM elements and their attributes (minislint.js.elements), built on first use."""
-        if self._elements is None:
-            from minislint.js.elements import Elements
-
-            self._elements = Elements(self)
-        return self._elements
 
     # -- bindings --------------------------------------------------------------------------
     def bound(self, ident):
