@@ -50,6 +50,7 @@ INVALID = [
     ("no-native-video", 'document.body.appendChild(document.createElement("video"))', "a.js", [(1, 27)]),
     ("no-native-video", 'l.jsx("video", { src: u })', "a.js", [(1, 7)]),
     ("no-native-video", 'const v = document.createElement("video");\nv.canPlayType("video/mp4") && v.play()', "a.js", [(1, 11)]),
+    ("no-native-video", 'var t = document.createElement("video");\nt.canPlayType(m);\nt = null;\ndocument.body.append(t)', "a.js", [(1, 9)]),
     # no-foreign-script: a script element built in steps
     ("no-foreign-script", 'Object.assign(document.createElement("script"), { src: "https://cdn.example/x.js" })', "a.js", [(1, 56)]),
     ("no-foreign-script", 'var b="https://x.example/t.js";var s=document.createElement("script");s.src=b', "a.js", [(1, 77)]),
@@ -91,6 +92,7 @@ VALID = [
     ("no-native-video", 'const v = document.createElement("video");\nif (v.canPlayType("video/mp4")) ok()', "a.js"),
     ("no-native-video", 'var ok = !!document.createElement("video").canPlayType', "a.js"),
     ("no-native-video", 'let t = document.createElement("video");\nreturn ["a", "b"].some(e => t.canPlayType(e))', "a.js"),
+    ("no-native-video", 'var t = document.createElement("video");\nvar ok = "function" == typeof t.canPlayType && t.canPlayType(m);\nt = null', "a.js"),   # xgplayer
     ("no-foreign-script", 'const s = document.createElement("img");\ns.src = "https://cdn.example/x.png"', "a.js"),
     ("no-foreign-script", 'const s = document.createElement("script");\ns.src = "./local.js"', "a.js"),
     ("no-foreign-script", 'const s = document.createElement("script");\ns.href = "https://cdn.example/x.js"', "a.js"),

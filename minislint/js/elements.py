@@ -201,9 +201,10 @@ class Elements:
                 return self.element(node.arguments[0], _depth + 1)
         return None
 
-    def holder(self, creation):
+    def holder(self, creation, once=True):
         """(outermost expression that is the element, binding it is stored in or None):
-        `Object.assign(createElement("s"), {...})` is still the element."""
+        `Object.assign(createElement("s"), {...})` is still the element. With `once`, only a
+        binding that holds nothing else (written once)."""
         expr = creation
         parent = getattr(expr, "parent", None)
         while parent is not None:
@@ -221,7 +222,7 @@ class Elements:
             elif parent.type == "AssignmentExpression" and parent.right is expr and parent.operator == "=" \
                     and parent.left.type == "Identifier":
                 binding = self.values.scope.resolve(parent.left)
-            if binding is not None:
+            if binding is not None and once:
                 w = self.values.bindings.single(binding) if binding.kind != "const" else self.values.bindings.const(binding)
                 if w is None or w.path != () or w.value is not expr:
                     binding = None
@@ -285,11 +286,15 @@ class Elements:
         never enters the page, plays, or leaves the expressions that ask."""
         if element.kind != "dom":
             return False
-        expr, binding = self.holder(element.node)
+        expr, binding = self.holder(element.node, once=False)
         if expr is not element.node:
             return False  # given attributes with Object.assign: made to be used
-        uses = [expr] if binding is None else [r for r in self.values.bindings.references(binding)]
-        return bool(uses) and all(_asks(u) for u in uses)
+        if binding is not None and binding.kind not in ("var", "let", "const"):
+            return False
+        uses = [expr] if binding is None else self.values.bindings.references(binding)
+        # `t = null` afterwards only lets it go; any other value stored there is judged by
+        # the uses too (appending it is not asking)
+        return bool(uses) and all(_asks(u) or _overwritten(u) for u in uses)
 
 
 _PROBE_CALLS = frozenset(("canPlayType", "hasAttribute", "getAttribute"))
@@ -313,6 +318,11 @@ def _asks(use) -> bool:
             return static_property(parent, lambda _: None) in _PROBE_CALLS
         return True  # a property read: `typeof v.webkitEnterFullscreen`
     return False
+
+
+def _overwritten(use) -> bool:
+    parent = use.parent
+    return parent is not None and parent.type == "AssignmentExpression" and parent.left is use
 
 
 def _object_props(obj, fold) -> list:
