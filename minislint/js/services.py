@@ -48,4 +48,11 @@ class NoServices:
 
 
 def services_for(language, tree, fragment):
-    return JsServices(tree, fragment) if language == "js" else NoServices()
+    """The services of a fragment's tree, made once (an inline script's are shared by the HTML
+    rules that read it through Document.scripts and by the rules that walk it)."""
+    if language != "js":
+        return NoServices()
+    made = fragment.__dict__.get("_js_services")
+    if made is None or made.tree is not tree:
+        made = fragment.__dict__["_js_services"] = JsServices(tree, fragment)
+    return made
