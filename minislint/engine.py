@@ -221,7 +221,7 @@ class Engine:
                 continue
             sev = self.settings.severity.get(rule_id) or severity or default_sev
             f = Finding(rule_id, sev, message, file.display, line, col, end_line, end_col,
-                        fix=fixes.in_file(fix, fragment, file) if fix is not None else None)
+                        fix=fixes.in_file(fix, fragment, file, self.settings) if fix is not None else None)
             origin = getattr(fragment, "origin", None) if fragment is not None else None
             if origin is not None:
                 f = _through_origin(f, origin)
@@ -235,7 +235,7 @@ class Engine:
                 fix = fix_for(file.text, d, rule_id, whole) if fix_for is not None else None
                 out.append(Finding(rule.id, self.settings.severity.get(rule.id) or rule.severity, message,
                                    file.display, d.line, d.column, d.line, d.end_column,
-                                   fix=fixes.in_file(fix, None, file) if fix is not None else None))
+                                   fix=fixes.in_file(fix, None, file, self.settings) if fix is not None else None))
         return out
 
     def _file_finding(self, display: str, message: str) -> Finding:

@@ -93,4 +93,4 @@ class ProjectContext:
         """`fix`: a fixes.Fix with offsets into `file.text`."""
         (line, col), (el, ec) = file.position(start), file.position(end)
         self.report(file.path, message, line, col, el, ec, severity,
-                    fixes.in_file(fix, None, file) if fix is not None else None)
+                    fixes.in_file(fix, None, file, self.settings) if fix is not None else None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from minislint.hookspec import hookimpl
 from minislint.js.values import property_value, static_property, unwrap
 from minislint.minis import domains
-from minislint.minis.config import config_for
+from minislint.minis.config import config_for, trust_fix
 from minislint.rule import Rule
 
 # axios methods whose first argument is the URL
@@ -93,7 +93,8 @@ fetch("https://api.example.co.uk/v1/episodes");
             url = target.url
             if url.secure and domains.is_trusted(url.host, entries):
                 return
-            ctx.report(where, domains.describe_untrusted(url, entries, have_config))
+            fix = trust_fix(config, url.host) if url.secure and config is not None else None
+            ctx.report(where, domains.describe_untrusted(url, entries, have_config), fix=fix)
 
         if fragment.language == "html":
             def start_tag(tag):

@@ -95,7 +95,20 @@ def render(findings, ctx) -> str:
         out.append("")
         out.extend(per_rule(findings, color))
     out.append(_paint(summary(findings, ctx.files, detail=False), color, "bold"))
+    hint = fixable(findings)
+    if hint:
+        out.append(hint)
     return "\n".join(out) + "\n"
+
+
+def fixable(findings) -> str:
+    """`3 fixable with --fix (1 more with --unsafe-fixes)`, or '' when nothing is."""
+    safe = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "safe")
+    unsafe = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "unsafe")
+    if not safe and not unsafe:
+        return ""
+    more = f" ({unsafe} more with --unsafe-fixes)" if unsafe and safe else ""
+    return f"{safe} fixable with --fix{more}." if safe else f"{unsafe} fixable with --fix --unsafe-fixes."
 
 
 def per_rule(findings, color: bool = False) -> list[str]:
