@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -250,6 +251,8 @@ def _through_origin(f: Finding, origin) -> Optional[Finding]:
         o = None
     if o is None:
         return f
+    if o.path is None:  # the bundler's own runtime: stays in the bundle, named as such
+        return replace(f, package=o.package)
     try:
         if f.rule != "internal-error" and getattr(origin, "suppresses", None) and origin.suppresses(o, f.rule):
             return None

@@ -157,7 +157,8 @@ def in_file(fix: Fix, fragment, file, settings=None) -> Optional[Fix]:
         if not 0 <= e.start <= e.end <= len(fragment.text):
             return None
         s, t = fragment.file_offset(e.start), fragment.file_offset(e.end)
-        if t - s != e.end - e.start or file.text[s:t] != fragment.text[e.start:e.end]:
+        if t - s != e.end - e.start or file.text[s:t] != fragment.text[e.start:e.end] \
+                or not _fits(e.text, fragment.meta.get("embedded")):
             return None
         edits.append(Edit(s, t, e.text))
     return Fix(fix.message, tuple(edits), fix.applicability, _file_digest(file))
@@ -168,6 +169,17 @@ def _file_digest(file) -> str:
     if digest is None:
         digest = file._digest = text_digest(file.text)
     return digest
+
+
+def _fits(text: str, embedded) -> bool:
+    """Whether `text` can stand as it is in the markup around the fragment: an attribute value
+    takes no quote or `&` unescaped, an inline <script> no `</script` or `<!--`."""
+    if embedded in ("event-handler", "style-attribute"):
+        return not any(c in text for c in "\"'&")
+    if embedded == "script":
+        lower = text.lower()
+        return "</script" not in lower and "<!--" not in lower
+    return True
 
 
 def text_digest(text: str) -> str:

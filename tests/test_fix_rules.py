@@ -35,6 +35,17 @@ TIMER = [
     # not statements, or not known: no fix at all
     ('setTimeout("tick(", 1);', "a.js", 'setTimeout("tick(", 1);', 'setTimeout("tick(", 1);'),
     ("setTimeout(`t(${x})`, 1);", "a.js", "setTimeout(`t(${x})`, 1);", "setTimeout(`t(${x})`, 1);"),
+    # an event handler attribute: the arrow stands in the attribute as it is...
+    ("<button onclick=\"setTimeout('go()', 1)\">a</button>\n", "page.html",
+     '<button onclick="setTimeout(() => { go(); }, 1)">a</button>\n', '<button onclick="setTimeout(() => { go(); }, 1)">a</button>\n'),
+    # ...unless it would need escaping there, or the attribute's text is not the code (entities)
+    ("<button onclick=\"setTimeout('a(\\x22b\\x22)', 1)\">a</button>\n", "page.html",
+     "<button onclick=\"setTimeout('a(\\x22b\\x22)', 1)\">a</button>\n", "<button onclick=\"setTimeout('a(\\x22b\\x22)', 1)\">a</button>\n"),
+    ('<button onclick="setTimeout(&quot;go()&quot;, 1)">b</button>\n', "page.html",
+     '<button onclick="setTimeout(&quot;go()&quot;, 1)">b</button>\n', '<button onclick="setTimeout(&quot;go()&quot;, 1)">b</button>\n'),
+    # an inline script cannot hold `</script>` as code
+    ('<script>setTimeout("w(\'<\\/script>\')", 1);</script>\n', "page.html",
+     '<script>setTimeout("w(\'<\\/script>\')", 1);</script>\n', '<script>setTimeout("w(\'<\\/script>\')", 1);</script>\n'),
     # inline <script>, a Vue block and TypeScript: the edit lands at the file's offsets
     ('<!doctype html>\n<p>é</p>\n<script>\n  setTimeout("tick()", 100);\n</script>\n', "index.html",
      '<!doctype html>\n<p>é</p>\n<script>\n  setTimeout(() => { tick(); }, 100);\n</script>\n',

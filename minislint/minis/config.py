@@ -412,13 +412,35 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def find_config(path: Path) -> Optional[Path]:
-    """The nearest minis.config.json in `path`'s folder or above it."""
+    """The nearest minis.config.json in `path`'s folder or above it; a copy on its way to the
+    build output (see `app_config_of_copy`) stands for the app's own config above it."""
     path = Path(path).absolute()
     folder = path if path.is_dir() else path.parent
     for candidate in (folder, *folder.parents):
         config = candidate / FILENAME
         if config.is_file():
-            return config
+            return app_config_of_copy(config) or config
+    return None
+
+
+# Folders whose files a bundler copies into the output as they are (Vite's and Create React
+# App's `public/`, Parcel's `static/`).
+COPIED_FOLDERS = ("public", "static")
+
+
+def app_config_of_copy(config: Path) -> Optional[Path]:
+    """The app's minis.config.json when `config` is a copy of it: in a folder the bundler copies
+    from (`public/`, as Vite users put it there to get it into the output) or in the app's
+    build output (the Minis CLI writes it there). None when `config` is an app's own."""
+    folder = Path(config).absolute().parent
+    for above in folder.parents:
+        outer = above / FILENAME
+        if not outer.is_file():
+            continue
+        rel = folder.relative_to(above).parts
+        if rel[0] in COPIED_FOLDERS or rel[0] in ("dist", "build") or folder == load(outer).output_dir:
+            return outer
+        return None  # an app nested in another (a monorepo's apps/x): its own config
     return None
 
 
