@@ -36,15 +36,44 @@ class MappedFragment(Fragment):
 
 
 class Document:
-    """The tree of an ``html`` fragment: its tags in document order."""
+    """The tree of an ``html`` fragment: its tags in document order, and its inline scripts
+    (:class:`InlineScript`, in document order) for rules that read them together with the
+    markup (the SDK script, then TTMinis.init), so no rule parses a script itself."""
 
     type = "Document"
 
-    def __init__(self, text: str, tags: list, comments: list = ()):
+    def __init__(self, text: str, tags: list, scripts: tuple = (), comments: list = ()):
         self.text = text
         self.tags = tags
+        self.scripts = scripts
         self.comments = comments  # (start, end) of each <!-- -->, for suppress.py
         self.range = (0, len(text))
+
+
+class InlineScript:
+    """An executable inline ``<script>``: its start tag, its JS fragment, and on first use the
+    fragment's tree and JS services, the same ones the engine then walks (parsed once)."""
+
+    def __init__(self, tag, fragment):
+        self.tag = tag
+        self.fragment = fragment
+
+    @property
+    def tree(self):
+        """The parsed body; raises ParseError (syntax-error reports it on the fragment)."""
+        from minislint.js.parse import parse_js
+
+        return parse_js(self.fragment)
+
+    @property
+    def services(self):
+        from minislint.js.services import services_for
+
+        return services_for("js", self.tree, self.fragment)
+
+
+def inline_scripts(fragments) -> tuple:
+    return tuple(InlineScript(f.meta["tag"], f) for f in fragments if f.meta.get("embedded") == "script")
 
 
 def inline_fragments(file, tags: list, base: int = 0, vue: bool = False) -> list:
@@ -59,7 +88,8 @@ def inline_fragments(file, tags: list, base: int = 0, vue: bool = False) -> list
             if tag.name == "script" and not tag.has("src") and is_js_script(tag.get("type")):
                 module = (tag.get("type") or "").strip().lower() == "module"
                 out.append(Fragment(file, "js", text[start:end], start, module=module,
-                                    meta={"jsx": False, "jsx_fallback": False, "embedded": "script"}))
+                                    meta={"jsx": False, "jsx_fallback": False, "embedded": "script",
+                                          "tag": tag}))
             elif tag.name == "style":
                 out.append(Fragment(file, "css", text[start:end], start,
                                     meta={"embedded": "style"}))
@@ -94,14 +124,17 @@ def _handler_mapper(attr, base, length):
 def split(file):
     comments: list = []
     tags = scan(file.text, comments=comments)
+    inline = inline_fragments(file, tags)
     # The markup fragment's tree is these same tags: handed on so the page is tokenized once.
-    return [Fragment(file, "html", file.text, 0, meta={"tags": tags, "comments": comments})] \
-        + inline_fragments(file, tags)
+    page = Fragment(file, "html", file.text, 0,
+                    meta={"tags": tags, "scripts": inline_scripts(inline), "comments": comments})
+    return [page] + inline
 
 
 def parse(fragment):
     if fragment.meta.get("tags") is not None:
-        return Document(fragment.text, fragment.meta["tags"], fragment.meta.get("comments", ()))
+        return Document(fragment.text, fragment.meta["tags"], fragment.meta.get("scripts", ()),
+                        fragment.meta.get("comments", ()))
     if fragment.meta.get("vue"):
         from minislint.markup.vue_sfc import template_raw_text
 
@@ -109,7 +142,7 @@ def parse(fragment):
     else:
         policy = HtmlRawText()
     comments: list = []
-    return Document(fragment.text, scan(fragment.text, raw_text=policy, comments=comments), comments)
+    return Document(fragment.text, scan(fragment.text, raw_text=policy, comments=comments), comments=comments)
 
 
 def walk(tree, handlers):
