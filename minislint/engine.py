@@ -172,7 +172,7 @@ class Engine:
         # A fragment no rule needs is still parsed while syntax-error is on: a file that does not
         # parse is a finding (as flake8's E999), whatever names it contains; and when it may
         # hold a suppression comment, for its comments.
-        comments = suppress.MARK in text
+        comments = suppress.MARK in fragment.text
         if parse is None or walk is None or not (rules or comments or self.settings.enabled("syntax-error")):
             return 0
         try:
