@@ -3,7 +3,7 @@ each built by repeating one token (brackets, comment and string openers, markup,
 SDK names...) to 100 kB, one line and many lines. Prints the slowest cases, in CPU seconds
 (time.process_time, all threads), so other load on the machine does not count.
 
-    python bench/hostile_100k.py [--top 15] [--size 102400] [--report 1.0]
+    python bench/hostile_100k.py [--top 15] [--size 102400] [--report 1.0] [--ext .js ...]
 """
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=15)
     parser.add_argument("--size", type=int, default=100 * 1024)
     parser.add_argument("--report", type=float, default=1.0, help="print cases slower than this as they run")
+    parser.add_argument("--ext", action="append", help="only these extensions (.js, .json, ...)")
     args = parser.parse_args()
     from minislint.config import Settings
     from minislint.engine import Engine
@@ -49,7 +50,7 @@ def main() -> int:
     times = []
     with tempfile.TemporaryDirectory() as tmp:
         os.chdir(tmp)
-        for ext in EXTENSIONS:
+        for ext in args.ext or EXTENSIONS:
             for name, body in shapes(args.size):
                 path = Path("minis.config.json" if ext == ".json" else f"case{ext}")
                 path.write_bytes(body.encode("utf-8", "surrogatepass"))
