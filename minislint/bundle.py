@@ -7,7 +7,8 @@ answers `original(line, column)` with the source path, line, column and npm pack
 Source paths as bundlers write them resolve to project files: relative paths (Vite, Rollup,
 Rolldown, esbuild), `webpack://<name>/./src/x.js` and `webpack:///src/x.js` (relative to the
 webpack project: the folder of the package.json named <name>, else the nearest package.json),
-Parcel's `/__parcel_source_root/src/x.js` (relative to the project root). The bundler's own
+Parcel's `/__parcel_source_root/src/x.js` (relative to the project root), and Parcel 2's plain
+`src/x.js` written without a sourceRoot (relative to its project, not to the map). The bundler's own
 runtime (`webpack/runtime/...`, Rollup's `\0` virtual modules, Vite's preload helper) has no
 file: its findings stay in the bundle, named as that runtime.
 
@@ -256,7 +257,10 @@ class BundleOrigin:
         self._line_starts: list[int] | None = None
         self._sources: dict[str, tuple[str, str | None]] = {}
         self._packages: dict = {}
-        self._contexts: dict[str, Path] = {}  # webpack namespace -> the folder it ran in
+        self._contexts: dict = {}  # webpack namespace (None: any) -> the folder the bundler ran in
+        # Parcel 2 writes sources relative to its project root, with no sourceRoot to say so;
+        # its bundles define `parcelRequire<id>`.
+        self.parcel = "parcelRequire" in text
         self._content_lines: dict[int, list[str]] = {}
         self._contents: dict[str, str] = {}  # shown path -> the map's copy of that source
         self._suppressions: dict = {}
@@ -299,14 +303,16 @@ class BundleOrigin:
 
     def _resolve(self, written: str) -> tuple[str | None, str | None]:
         source = written
-        runtime = runtime_of(source)
+        runtime = runtime_of(source) or ("parcel" + RUNTIME_SUFFIX if self.parcel and source == "<anon>" else None)
         if runtime is not None:
             return None, runtime
         webpack = _WEBPACK.match(source)
         if webpack is not None:
-            base, source = self._webpack_context(webpack.group(1)), webpack.group(2).split("?")[0]
+            base, source = self._bundler_project(webpack.group(1)), webpack.group(2).split("?")[0]
         elif source.startswith(_PARCEL_ROOT):
             base, source = self.root, source[len(_PARCEL_ROOT):]
+        elif self.parcel:
+            base = self._bundler_project(None)
         else:
             base = self.map_folder
         if _SCHEME.match(source) or source.startswith(("/", "\\")) or os.path.isabs(source):
@@ -317,10 +323,10 @@ class BundleOrigin:
         shown = Path(os.path.relpath(path, self.cwd)).as_posix()
         return shown, package_of(str(path), self.root, self._packages)
 
-    def _webpack_context(self, name: str) -> Path:
-        """The folder webpack ran in: its output.devtoolNamespace defaults to package.json's
-        name, so the package.json of that name above the map, else the nearest one, else the
-        project root."""
+    def _bundler_project(self, name: str | None) -> Path:
+        """The folder the bundler ran in. webpack's output.devtoolNamespace defaults to
+        package.json's name: the package.json named `name` above the map, else the nearest
+        one, else the project root."""
         if name not in self._contexts:
             nearest = None
             for folder in (self.map_folder, *self.map_folder.parents):
@@ -331,7 +337,7 @@ class BundleOrigin:
                     continue
                 nearest = nearest or folder
                 try:
-                    if json.loads(data.decode("utf-8-sig")).get("name") == name:
+                    if name is not None and json.loads(data.decode("utf-8-sig")).get("name") == name:
                         nearest = folder
                         break
                 except (ValueError, AttributeError, RecursionError):

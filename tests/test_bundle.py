@@ -313,6 +313,16 @@ def test_the_bundler_runtime_is_named_and_stays_in_the_bundle(project, source, r
     assert (o.path, o.package) == (None, f"{runtime} (bundler runtime)")
 
 
+def test_parcel_sources_without_a_source_root_are_relative_to_its_project(project):
+    (project / "package.json").write_text('{"name": "app"}')
+    m = SourceMap.parse(map_json(["<anon>", "src/main.js"], encode([[(0, 0, 0, 0), (1, 1, 0, 0)]])))
+    parcel = BundleOrigin(m, 'var parcelRequire94c2=1;' + "x" * 40, project / "dist", project, cwd=project)
+    assert (parcel.original(1, 1).path, parcel.original(1, 1).package) == (None, "parcel (bundler runtime)")
+    assert parcel.original(1, 2).path == "src/main.js"
+    other = BundleOrigin(m, "x" * 40, project / "dist", project, cwd=project)   # not Parcel's: per the format
+    assert (other.original(1, 1).path, other.original(1, 2).path) == ("dist/<anon>", "dist/src/main.js")
+
+
 def test_a_source_named_like_a_runtime_inside_src_is_not_one(project):
     o = origin_with(project, ["webpack://app/./src/webpack/runtime.js", "../src/vite/x.js"]).original(1, 1)
     assert (o.path, o.package) == ("src/webpack/runtime.js", None)

@@ -58,3 +58,18 @@ def test_standard_input_goes_through_the_same_filter(tmp_path):
     assert run("vendor/lib.js").returncode == 0
     proc = run("src/app.js")
     assert proc.returncode == 1 and "src/app.js:1:1: error no-eval" in proc.stdout
+
+
+def test_the_editor_server_honours_per_file_ignores(tmp_path, monkeypatch):
+    from minislint.server import MinislintServer
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".minislint.toml").write_text('[per-file-ignores]\n"src/legacy/**" = ["no-eval"]\n')
+    (tmp_path / "src" / "legacy").mkdir(parents=True)
+    server = MinislintServer()
+    uri = lambda rel: (tmp_path / rel).as_uri()  # noqa: E731
+    text = "eval('x');\nsetTimeout('y()', 1);\n"
+    legacy, _ = server.diagnostics(uri("src/legacy/a.js"), text, "javascript", "utf-16")
+    assert [(d.code, d.range.start.line, d.range.start.character) for d in legacy] == [("no-string-timer", 1, 11)]
+    fresh, _ = server.diagnostics(uri("src/a.js"), text, "javascript", "utf-16")
+    assert [d.code for d in fresh] == ["no-eval", "no-string-timer"]

@@ -132,6 +132,19 @@ def test_webpack_app_sources_vendor_runtime_and_package(tmp_path):
     assert not any(f["path"].startswith("webpack:") for f in found)
 
 
+# -- Parcel ---------------------------------------------------------------------------------------
+
+def test_parcel_app_sources_relative_to_its_project_not_to_dist(tmp_path):
+    root = app(tmp_path, "app-parcel")
+    _, found = findings(root, ".")
+    js = bundle(root, "app-parcel.*.js")
+    assert rows(found) == [
+        ("dist/minis.config.json", 1, 1, "package-contents", None, None),
+        ("node_modules/lodash-es/_root.js", 7, 38, "no-function-constructor", (js, 1, 4820), "lodash-es@4.18.1"),
+        ("src/main.js", 5, 10, "no-eval", (js, 1, 2084), None),
+    ]
+
+
 # -- per-file-ignores -----------------------------------------------------------------------------
 
 def test_per_file_ignores_on_a_vendor_glob_accepts_that_vendor_only(tmp_path):
