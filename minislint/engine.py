@@ -132,9 +132,10 @@ class Engine:
         return self._finish(file, raw), crashes
 
     def _lint_fragment(self, fragment, raw: _Raw) -> int:
-        text = fragment.text
-        rules = [r for r in self.by_language.get(fragment.language, ())
-                 if not r.triggers or any(t in text for t in r.triggers)]
+        from minislint.js.spelled import Spelled
+
+        spelled = Spelled(fragment.text, fragment.language == "js")  # names assembled from pieces count
+        rules = [r for r in self.by_language.get(fragment.language, ()) if not r.triggers or spelled.any(r.triggers)]
         note = fragment.meta.get("note")
         if note:  # e.g. a block in a language nobody parses yet: say so once, never crash
             raw.add(self._engine_rules["syntax-error"], fragment, 0, 0, note, "warning")

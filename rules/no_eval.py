@@ -19,7 +19,9 @@ class NoEval(Rule):
 ## What it does
 Reports every use of the global `eval`: direct calls `eval(code)`, indirect calls such as
 `(0, eval)(code)`, `window.eval(code)`, `globalThis["eval"](code)`, `window?.eval(code)`, and
-references that let `eval` escape (`const run = eval`, `[eval][0]`, `f(eval)`). The global object
+references that let `eval` escape (`const run = eval`, `[eval][0]`, `f(eval)`), and a
+destructuring that takes it (`const { eval: run } = window`, reported at the key), and names
+folded from pieces (`window[["ev", "al"].join("")]`, through bindings written once). The global object
 is recognised as `window`, `self`, `globalThis`, `frames`, chains such as `window.window`, and
 top-level `this` in scripts. A local binding named `eval` and a method `obj.eval()` are not
 flagged.
@@ -75,7 +77,15 @@ const config = JSON.parse(text);
             return fixes.replace(*call.range, f"JSON.parse({source})", "Parse the text as JSON: JSON.parse(...)",
                                  fixes.SUGGESTION)
 
-        return {"Identifier": identifier, "MemberExpression": member}
+        def taken(node):
+            # `const { eval: run } = window`: reported at the key that takes it
+            if node.parent is None or node.parent.type != "ObjectPattern" or node.computed and ctx.fold(node.key) is None:
+                return
+            value = node.value.left if node.value.type == "AssignmentPattern" else node.value
+            if value.type == "Identifier" and ctx.global_path(value) == EVAL:
+                ctx.report(node.key, message)
+
+        return {"Identifier": identifier, "MemberExpression": member, "Property": taken}
 
 
 def _is_text(node, text: str) -> bool:

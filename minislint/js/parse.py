@@ -22,7 +22,21 @@ def _options(jsx: bool) -> dict:
 
 
 def parse_js(fragment):
-    """Parse a JS fragment; sets ``fragment.module`` when it was undecided."""
+    """Parse a JS fragment; sets ``fragment.module`` when it was undecided. Parsed once: an
+    inline script's tree is asked for by the HTML rules (Document.scripts) and by the engine."""
+    done = fragment.__dict__.get("_js_parsed")
+    if done is None:
+        try:
+            done = (_parse_fragment(fragment), None)
+        except ParseError as err:
+            done = (None, err)
+        fragment.__dict__["_js_parsed"] = done
+    if done[1] is not None:
+        raise done[1]
+    return done[0]
+
+
+def _parse_fragment(fragment):
     text = fragment.text
     if text.startswith("#!"):  # keep offsets: blank the hashbang instead of cutting it
         m = _HASHBANG.match(text)
