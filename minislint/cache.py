@@ -28,6 +28,7 @@ from typing import Optional
 
 from minislint import __version__
 from minislint.finding import Finding, Location
+from minislint.fixes import Fix
 
 ENV = "MINISLINT_CACHE_DIR"
 FOLDER = ".minislint_cache"
@@ -184,12 +185,16 @@ def _plain(f: Finding) -> dict:
     d = dict(f.__dict__)
     if f.generated is not None:
         d["generated"] = [f.generated.path, f.generated.line, f.generated.column]
+    if f.fix is not None:
+        d["fix"] = f.fix.to_dict()
     return d
 
 
 def _finding(d: dict) -> Finding:
     generated = d.pop("generated", None)
-    return Finding(**d, generated=Location(*generated) if generated else None)
+    fix = d.pop("fix", None)
+    return Finding(**d, generated=Location(*generated) if generated else None,
+                   fix=Fix.from_dict(fix) if fix else None)
 
 
 def _unlink(path: str) -> None:

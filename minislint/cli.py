@@ -47,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="processes for many files (default: every core; 1 = no workers)")
     check.add_argument("--no-cache", action="store_true",
                        help="neither read nor write the findings cache (.minislint_cache/)")
+    check.add_argument("--fix", action="store_true",
+                       help="apply the safe fixes to the files, then report what remains")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="with --fix or --diff: apply the unsafe fixes too (review the change)")
+    check.add_argument("--diff", action="store_true",
+                       help="print the fixes as a unified diff (for `git apply`) and change nothing")
     sub.add_parser("rules", help="list every rule with its severity and summary")
     explain = sub.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule")
@@ -108,13 +114,10 @@ def cmd_explain(rule_id: str) -> int:
         close = difflib.get_close_matches(rule_id, list(reg.rules), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise UsageError(f"unknown rule '{rule_id}'{hint}; `minislint rules` lists them")
+    from minislint.rule import explain_text
+
     print(explain_text(rule), end="")
     return EXIT_OK
-
-
-def explain_text(rule) -> str:
-    """A rule's documentation as `minislint explain` prints it (the editor server links to it)."""
-    return f"# {rule.id} ({rule.severity})\n\n{rule.summary}\n\n{rule.docs.rstrip()}\n"
 
 
 def cmd_server() -> int:
@@ -163,6 +166,42 @@ def load_settings(args, registry):
     return settings
 
 
+def _fix(args, engine, result, relint):
+    """--fix / --diff (apply_fixes.py): (the result to report, or the exit code of --diff);
+    `relint()` checks the paths again after files were written."""
+    from minislint import apply_fixes
+
+    outcome = apply_fixes.fix_findings(engine, result.findings, args.unsafe_fixes)
+    notes = list(outcome.notes)
+    fixed, files = 0, 0
+    if args.diff:
+        text = "".join(apply_fixes.unified_diff(c) for c in outcome.changes)
+        if args.output:
+            Path(args.output).write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+        fixed, files = outcome.fixed, len(outcome.changes)
+    else:
+        for change in outcome.changes:
+            why = apply_fixes.write(change)
+            if why:
+                notes.append((change.display, why))
+            else:
+                fixed, files = fixed + change.fixed, files + 1
+        if fixed:  # what remains after the fixes
+            result = relint()
+    for path, why in notes:
+        print(f"minislint: {path}: {why}", file=sys.stderr)
+    verb = "would fix" if args.diff else "fixed"
+    summary = f"minislint: {verb} {fixed} finding{'s' * (fixed != 1)} in {files} file{'s' * (files != 1)}"
+    if outcome.hidden_unsafe:
+        summary += f"; {outcome.hidden_unsafe} more with --unsafe-fixes"
+    print(summary, file=sys.stderr)
+    if args.diff:
+        return result, EXIT_FINDINGS if outcome.changes else EXIT_OK
+    return result, None
+
+
 def cmd_check(args) -> int:
     from minislint.engine import Engine
     from minislint.report import ReportContext, render
@@ -172,21 +211,28 @@ def cmd_check(args) -> int:
     engine = Engine(settings, registry)
     sources = {}
     if args.stdin_filename or args.paths == ["-"]:
+        if args.fix or args.diff:
+            raise UsageError("--fix and --diff change files: they do not read standard input")
         result, sources = _lint_stdin(args, engine)
     else:
         from minislint.cache import Cache
         from minislint.parallel import default_jobs
         from minislint.progress import Progress
+        from minislint.runner import Runner
 
         if args.jobs is not None and args.jobs < 1:
             raise UsageError("--jobs must be 1 or more")
-        engine.jobs = args.jobs or default_jobs()
-        engine.cache = None if args.no_cache else Cache.for_engine(engine)
+        runner = Runner(engine, args.jobs or default_jobs(), None if args.no_cache else Cache.for_engine(engine))
         progress = Progress()
         try:
-            result = engine.lint_paths([Path(p) for p in (args.paths or ["."])], progress)
+            result = runner.run([Path(p) for p in (args.paths or ["."])], progress)
         finally:
             progress.close()
+    if args.fix or args.diff:
+        result, diff_exit = _fix(args, engine, result,
+                                 lambda: runner.run([Path(p) for p in (args.paths or ["."])]))
+        if diff_exit is not None:
+            return diff_exit
     named_missing = False
     for path, message, named in result.problems:
         print(f"minislint: {path}: {message}", file=sys.stderr)

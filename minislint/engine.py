@@ -1,14 +1,14 @@
-"""Where findings are born: read a file, split it into fragments, parse each once, walk each tree
-once for every rule, filter by suppressions, map positions back to the file the user edits."""
+"""Where findings are born, one file at a time: read a file, split it into fragments, parse each
+once, walk each tree once for every rule, filter by suppressions, map positions back to the file
+the user edits. Which files, the cache, workers and project-level rules are runner.py's."""
 from __future__ import annotations
 
 import os
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from minislint import guard, suppress
+from minislint import fixes, guard, suppress
 from minislint.config import Settings
 from minislint.decode import DecodeProblem, decode_lenient
 from minislint.finding import Finding, Location
@@ -18,14 +18,6 @@ from minislint.rule import Rule, RuleContext
 from minislint.source import SourceFile
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-
-
-@dataclass
-class Result:
-    findings: list = field(default_factory=list)
-    files: int = 0
-    problems: list = field(default_factory=list)    # (path, message, named on the command line)
-    internal_errors: int = 0
 
 
 def display_path(path: Path, cwd: Optional[Path] = None) -> str:
@@ -49,10 +41,11 @@ class _Raw:
     """Findings of one file before suppression and position mapping."""
 
     def __init__(self):
-        self.items = []  # (rule_id, default severity, fragment|None, start, end, message, severity)
+        # (rule_id, default severity, fragment|None, start, end, message, severity, fix)
+        self.items = []
 
-    def add(self, rule: Rule, fragment, start, end, message, severity=None):
-        self.items.append((rule.id, rule.severity, fragment, start, end, message, severity))
+    def add(self, rule: Rule, fragment, start, end, message, severity=None, fix=None):
+        self.items.append((rule.id, rule.severity, fragment, start, end, message, severity, fix))
 
 
 class Engine:
@@ -67,34 +60,10 @@ class Engine:
                 self.by_language[lang].append(rule)
         self._engine_rules = {rid: self.registry.rules.get(rid) or _Builtin(rid)
                               for rid in ("syntax-error", "internal-error", "unused-suppression")}
-        self.jobs = 1       # worker processes for lint_paths (the CLI's --jobs; parallel.py)
-        self.cache = None   # a cache.Cache, set by the CLI unless --no-cache
 
     # -- entry points ---------------------------------------------------------------------------
     def wants(self, path: Path) -> bool:
         return self.registry.language_for(path) is not None
-
-    def lint_paths(self, paths: list[Path], progress=None) -> Result:
-        """`progress(done, total)` is called after each file (the CLI's terminal progress line)."""
-        from minislint.discovery import iter_files
-
-        result = Result()
-        problems = result.problems
-        files = []
-        for path in iter_files(paths, self.wants, self.settings.exclude,
-                               lambda p, msg, named: problems.append((display_path(p), msg, named))):
-            files.append(path)
-        from minislint.parallel import lint_files
-
-        for done, (found, crashed) in enumerate(lint_files(self, files, self.jobs, self.cache), 1):
-            result.findings.extend(found)
-            result.internal_errors += crashed
-            if progress is not None:
-                progress(done, len(files))
-        result.files = len(files)
-        result.findings.extend(self.check_project(paths, files, result))
-        result.findings.sort(key=Finding.sort_key)
-        return result
 
     def lint_file(self, path: Path) -> tuple[list, int]:
         """Findings for one file and the number of rule crashes; never raises for bad input."""
@@ -190,8 +159,8 @@ class Engine:
         handlers = defaultdict(list)
         broken: set = set()
 
-        def sink(rule, frag, start, end, message, severity):
-            raw.add(rule, frag, start, end, message, severity)
+        def sink(rule, frag, start, end, message, severity, fix=None):
+            raw.add(rule, frag, start, end, message, severity, fix)
 
         sink.count = lambda frag: sum(1 for item in raw.items if item[2] is frag)
 
@@ -250,7 +219,7 @@ class Engine:
         directives = suppress.parse(file)
         sup = suppress.Suppressions(directives) if directives else None
         out = []
-        for rule_id, default_sev, fragment, start, end, message, severity in raw.items:
+        for rule_id, default_sev, fragment, start, end, message, severity, fix in raw.items:
             if rule_id != "internal-error" and not self.settings.enabled(rule_id):
                 continue  # internal errors are never silenced: they mean findings were lost
             so = fragment.file_offset(start) if fragment is not None else start
@@ -260,7 +229,8 @@ class Engine:
             if sup is not None and rule_id != "internal-error" and sup.suppresses(rule_id, line, col):
                 continue
             sev = self.settings.severity.get(rule_id) or severity or default_sev
-            f = Finding(rule_id, sev, message, file.display, line, col, end_line, end_col)
+            f = Finding(rule_id, sev, message, file.display, line, col, end_line, end_col,
+                        fix=fixes.in_file(fix, fragment, file) if fix is not None else None)
             origin = getattr(fragment, "origin", None) if fragment is not None else None
             if origin is not None:
                 f = _through_origin(f, origin)
@@ -269,31 +239,17 @@ class Engine:
             out.append(f)
         if sup is not None and "unused-suppression" in self.enabled_ids:
             rule = self._engine_rules["unused-suppression"]
-            for d, message in sup.unused(self.registry.rules, self.enabled_ids):
+            fix_for = getattr(rule, "fix_for", None)  # rules/unused_suppression.py
+            for d, rule_id, whole, message in sup.unused_rules(self.registry.rules, self.enabled_ids):
+                fix = fix_for(file.text, d, rule_id, whole) if fix_for is not None else None
                 out.append(Finding(rule.id, self.settings.severity.get(rule.id) or rule.severity, message,
-                                   file.display, d.line, d.column, d.line, d.end_column))
+                                   file.display, d.line, d.column, d.line, d.end_column,
+                                   fix=fixes.in_file(fix, None, file) if fix is not None else None))
         return out
 
     def _file_finding(self, display: str, message: str) -> Finding:
         rule = self._engine_rules["syntax-error"]
         return Finding(rule.id, rule.severity, message, display, 1, 1, 1, 1)
-
-    # -- the whole project ----------------------------------------------------------------------
-    def check_project(self, paths: list[Path], files: list[Path], result: Result) -> list:
-        project_rules = [r for r in self.rules if type(r).check_project is not Rule.check_project]
-        if not project_rules:
-            return []
-        pctx = ProjectContext(self, paths, files)
-        for rule in project_rules:
-            pctx.rule = rule
-            try:
-                guard.run(rule.check_project, pctx)
-            except Exception as err:
-                result.internal_errors += 1
-                pctx.findings.append(Finding("internal-error", "error",
-                                             f"rule '{rule.id}' crashed: {type(err).__name__}: {err}",
-                                             display_path(paths[0] if paths else Path(".")), 1, 1, 1, 1))
-        return pctx.findings
 
 
 def _through_origin(f: Finding, origin) -> Optional[Finding]:
@@ -311,36 +267,6 @@ def _through_origin(f: Finding, origin) -> Optional[Finding]:
     span = f.end_column - f.column if f.end_line == f.line else 0
     return Finding(f.rule, f.severity, f.message, o.path, o.line, o.column, o.line, o.column + span,
                    generated=Location(f.path, f.line, f.column), package=o.package)
-
-
-class ProjectContext:
-    """What a project-level rule sees: the paths the user named, the files linted, and a report."""
-
-    def __init__(self, engine: Engine, paths: list[Path], files: list[Path]):
-        self.engine = engine
-        self.settings = engine.settings
-        self.paths = paths
-        self.files = files
-        self.folders = [p for p in paths if p.is_dir()]   # empty: only files were named (pre-commit)
-        self.findings: list = []
-        self.rule: Optional[Rule] = None
-
-    @property
-    def options(self) -> dict:
-        return self.engine._options(self.rule)
-
-    def report(self, path: Path, message: str, line: int = 1, column: int = 1,
-               end_line: Optional[int] = None, end_column: Optional[int] = None,
-               severity: Optional[str] = None) -> None:
-        rule = self.rule
-        sev = self.settings.severity.get(rule.id) or severity or rule.severity
-        self.findings.append(Finding(rule.id, sev, message, display_path(path), line, column,
-                                     end_line or line, end_column or column))
-
-    def report_offset(self, file: SourceFile, start: int, end: int, message: str,
-                      severity: Optional[str] = None) -> None:
-        (line, col), (el, ec) = file.position(start), file.position(end)
-        self.report(file.path, message, line, col, el, ec, severity)
 
 
 class _Builtin(Rule):

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from minislint.fixes import Fix
 
 SEVERITIES = ("error", "warning")
 
@@ -28,6 +31,8 @@ class Finding:
     generated: Optional[Location] = None
     # "core-js@3.50.0" when the code belongs to a dependency, not to the user's own source.
     package: Optional[str] = None
+    # Edits that repair it (fixes.Fix, file offsets); every filter passes it through untouched.
+    fix: Optional["Fix"] = None
 
     def sort_key(self):
         return (self.path, self.line, self.column, self.rule, self.message)
@@ -48,4 +53,6 @@ class Finding:
                               "column": self.generated.column}
         if self.package:
             d["package"] = self.package
+        if self.fix is not None:
+            d["fix"] = self.fix.to_dict()
         return d

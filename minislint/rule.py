@@ -28,13 +28,18 @@ class Rule:
         return self.triggers
 
     def check_project(self, pctx) -> None:
-        """Project-level checks, called once per run (see engine.ProjectContext)."""
+        """Project-level checks, called once per run (see runner.ProjectContext)."""
 
     @property
     def full_description(self) -> str:
         """The first paragraph under "What it does", for SARIF fullDescription."""
         text = self.docs.split("## What it does", 1)[-1].strip()
         return text.split("\n\n", 1)[0].replace("\n", " ").strip() or self.summary
+
+
+def explain_text(rule: Rule) -> str:
+    """A rule's documentation as `minislint explain` prints it (the editor server links to it)."""
+    return f"# {rule.id} ({rule.severity})\n\n{rule.summary}\n\n{rule.docs.rstrip()}\n"
 
 
 class RuleContext:
@@ -70,7 +75,8 @@ class RuleContext:
         counter = getattr(self._sink, "count", None)
         return counter(self.fragment) if counter else 0
 
-    def report(self, where, message: str, severity: Optional[str] = None) -> None:
-        """`where` is a node with `.range` or a (start, end) pair of fragment offsets."""
+    def report(self, where, message: str, severity: Optional[str] = None, fix=None) -> None:
+        """`where` is a node with `.range` or a (start, end) pair of fragment offsets; `fix` a
+        fixes.Fix whose edits are fragment offsets too (the engine maps them to the file)."""
         start, end = where if isinstance(where, tuple) else where.range
-        self._sink(self.rule, self.fragment, start, end, message, severity)
+        self._sink(self.rule, self.fragment, start, end, message, severity, fix)

@@ -1,8 +1,9 @@
 """`minislint server`: a Language Server over stdio (pygls), for any editor with an LSP client.
 
 Diagnostics on open, on change (debounced) and on save; each carries the rule id as its code and
-a link to the rule's documentation; a quick fix inserts a `minislint-disable-next-line` comment in
-the comment syntax of the language at that line.
+a link to the rule's documentation. Code actions: the finding's own fix when it has one (safe,
+unsafe or a suggestion, carried in the diagnostic's `data`), a `minislint-disable-next-line`
+comment in the comment syntax of the language at that line, and `source.fixAll.minislint`.
 
 Positions: minislint counts columns in code points and also breaks lines at U+2028/U+2029 (as
 ESLint does); LSP counts in UTF-16 units by default (UTF-8 or UTF-32 when negotiated, as Neovim
@@ -26,9 +27,11 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from minislint import __version__, config
-from minislint.cli import explain_text
+from minislint.apply_fixes import fix_text
 from minislint.engine import Engine
+from minislint.fixes import SAFE, UNSAFE, Fix, text_digest
 from minislint.plugins import default_registry
+from minislint.rule import explain_text
 from minislint.source import SourceFile
 
 DEBOUNCE_SECONDS = 0.25
@@ -42,6 +45,7 @@ _LSP_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Rules a comment cannot (or should not) silence: a file that does not parse has no lines to trust.
 _NO_QUICK_FIX = {"syntax-error", "internal-error", "unused-suppression"}
 REASON_PLACEHOLDER = "<reason>"
+FIX_ALL_KIND = lsp.CodeActionKind.SourceFixAll + ".minislint"
 # Files whose change changes every buffer's findings: re-lint the open buffers when one changes.
 SETTINGS_GLOBS = ("**/minis.config.json", "**/.minislint.toml", "**/pyproject.toml")
 
@@ -233,8 +237,53 @@ class MinislintServer(LanguageServer):
                 code=f.rule,
                 code_description=lsp.CodeDescription(href) if href else None,
                 source=SOURCE,
+                # the fix rides with the diagnostic and comes back with the code action request
+                data={"fix": f.fix.to_dict()} if f.fix is not None and f.generated is None else None,
             ))
         return out, None
+
+    def fix_action(self, uri: str, text: str, diagnostic: lsp.Diagnostic,
+                   positions: Positions) -> Optional[lsp.CodeAction]:
+        """The code action for the fix a diagnostic carries, while the buffer is still the text
+        it was made for."""
+        data = diagnostic.data if isinstance(diagnostic.data, dict) else {}
+        try:
+            fix = Fix.from_dict(data["fix"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        if fix.digest != text_digest(text):
+            return None  # edited since: the next diagnostics bring a fresh fix
+        changes: dict = {}
+        for e in fix.edits:
+            if e.path is None:
+                where, at = uri, positions
+            else:
+                where = from_fs_path(e.path)
+                try:
+                    other = self.workspace.get_text_document(where).source
+                except OSError:
+                    return None
+                at = Positions(other, positions.encoding)
+            changes.setdefault(where, []).append(
+                lsp.TextEdit(lsp.Range(at.lsp_position(e.start), at.lsp_position(e.end)), e.text))
+        title = fix.message + (" (unsafe: review the change)" if fix.applicability == UNSAFE else "")
+        return lsp.CodeAction(title=title, kind=lsp.CodeActionKind.QuickFix, diagnostics=[diagnostic],
+                              is_preferred=fix.applicability == SAFE,
+                              edit=lsp.WorkspaceEdit(changes=changes))
+
+    def fix_all(self, uri: str, text: str, language_id: Optional[str], encoding: str) -> list:
+        """`source.fixAll.minislint`: what `--fix` would do to the buffer, as one edit."""
+        path = self.path_for(uri, language_id)
+        engine, _ = self.engine_for(path)
+        if engine is None or not engine.wants(path):
+            return []
+        fixed, count = fix_text(engine, path, text)
+        if not count:
+            return []
+        positions = Positions(text, encoding)
+        edit = lsp.TextEdit(lsp.Range(positions.lsp_position(0), positions.lsp_position(len(text))), fixed)
+        return [lsp.CodeAction(title="Fix all safely fixable minislint findings", kind=FIX_ALL_KIND,
+                               edit=lsp.WorkspaceEdit(changes={uri: [edit]}))]
 
     async def publish(self, uri: str) -> None:
         """Lint the buffer as it is now, off the event loop (a minified bundle takes seconds and
@@ -318,16 +367,29 @@ def build_server() -> MinislintServer:
         ls.cancel(params.text_document.uri)
         ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 
-    @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
-                    lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
-    def _code_action(ls: MinislintServer, params: lsp.CodeActionParams):
+    @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(
+        code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL_KIND]))
+    async def _code_action(ls: MinislintServer, params: lsp.CodeActionParams):
         uri = params.text_document.uri
         doc = ls.workspace.get_text_document(uri)
+        encoding = ls.workspace.position_encoding or lsp.PositionEncodingKind.Utf16
+        only = params.context.only or []
+        if any(FIX_ALL_KIND == k or FIX_ALL_KIND.startswith(k + ".") for k in only):
+            # the Source Action menu, or fix-all on save: lint off the event loop, as diagnostics are
+            return await asyncio.get_running_loop().run_in_executor(
+                ls._lint_thread, ls.fix_all, uri, doc.source, doc.language_id, encoding)
+        if only and lsp.CodeActionKind.QuickFix not in only:
+            return []
         path = ls.path_for(uri, doc.language_id)
-        positions = Positions(doc.source, ls.workspace.position_encoding or lsp.PositionEncodingKind.Utf16)
+        positions = Positions(doc.source, encoding)
         actions = []
         for diagnostic in params.context.diagnostics:
-            if diagnostic.source != SOURCE or not diagnostic.code or diagnostic.code in _NO_QUICK_FIX:
+            if diagnostic.source != SOURCE or not diagnostic.code:
+                continue
+            fix = ls.fix_action(uri, doc.source, diagnostic, positions)
+            if fix is not None:
+                actions.append(fix)
+            if diagnostic.code in _NO_QUICK_FIX:
                 continue
             edit = suppression_edit(path, doc.source, diagnostic, positions, ls.registry)
             if edit is None:

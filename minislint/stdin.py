@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 from minislint.decode import DecodeProblem, decode_lenient
-from minislint.engine import Engine, Result, display_path
+from minislint.engine import Engine, display_path
 from minislint.finding import Finding
+from minislint.runner import Result
 
 
 def lint_stdin(engine: Engine, name: str, stream=None) -> tuple[Result, dict]:

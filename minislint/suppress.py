@@ -18,6 +18,8 @@ _DIRECTIVE = re.compile(
     r"(?://|/\*+|<!--)[ \t]*minislint-(disable-next-line|disable-line|disable|enable)"
     r"(?=[\s*-]|$)([^\r\n\u2028\u2029]*)", re.M)
 
+_RULE_ID = re.compile(r"[^\s,]+")
+
 
 @dataclass
 class Directive:
@@ -28,6 +30,10 @@ class Directive:
     end_column: int
     used: set = field(default_factory=set)
     end_line: Optional[int] = None  # for `disable` ranges: the line of the matching enable
+    # File offsets, for the fix that removes it: the comment, and each rule id in `rules`.
+    start: int = 0
+    end: int = 0            # after `*/` / `-->`, or the line's end for `//`
+    spans: tuple = ()
 
 
 def parse(file) -> list[Directive]:
@@ -36,15 +42,19 @@ def parse(file) -> list[Directive]:
     out = []
     for m in _DIRECTIVE.finditer(file.text):
         rest = m.group(2)
+        end = m.end()
         for closer in ("*/", "-->"):
             if closer in rest:
+                end = m.start(2) + rest.index(closer) + len(closer)
                 rest = rest.split(closer, 1)[0]
         rest = rest.split(" --", 1)[0] if " --" in rest or rest.startswith("--") else rest
         if rest.startswith("--"):
             rest = ""
-        rules = tuple(r for r in re.split(r"[\s,]+", rest.strip()) if r)
+        spans = tuple((m.start(2) + r.start(), m.start(2) + r.end()) for r in _RULE_ID.finditer(rest))
+        rules = tuple(file.text[s:e] for s, e in spans)
         line, col = file.position(m.start())
-        out.append(Directive(m.group(1), rules, line, col, col + (m.end() - m.start())))
+        out.append(Directive(m.group(1), rules, line, col, col + (m.end() - m.start()),
+                             start=m.start(), end=end, spans=spans))
     return out
 
 
@@ -78,17 +88,27 @@ class Suppressions:
 
     def unused(self, known_rules, enabled_rules):
         """(directive, message) for directives or rule names in them that suppressed nothing."""
+        for d, _, _, message in self.unused_rules(known_rules, enabled_rules):
+            yield d, message
+
+    def unused_rules(self, known_rules, enabled_rules):
+        """(directive, rule id or None for the whole directive, whether every rule it names is
+        unused, message): what the unused-suppression fix removes."""
         for d in self.directives:
             if d.kind == "enable":
                 continue
             if not d.rules:
                 if not d.used:
-                    yield d, f"'minislint-{d.kind}' suppresses no finding"
+                    yield d, None, True, f"'minislint-{d.kind}' suppresses no finding"
                 continue
+            found = []
             for rule in d.rules:
                 if rule not in known_rules:
                     close = difflib.get_close_matches(rule, list(known_rules), n=1)
                     hint = f" (did you mean '{close[0]}'?)" if close else ""
-                    yield d, f"unknown rule '{rule}' in 'minislint-{d.kind}'{hint}"
+                    found.append((rule, f"unknown rule '{rule}' in 'minislint-{d.kind}'{hint}"))
                 elif rule in enabled_rules and rule not in d.used:
-                    yield d, f"'minislint-{d.kind} {rule}' suppresses no finding"
+                    found.append((rule, f"'minislint-{d.kind} {rule}' suppresses no finding"))
+            whole = len(found) == len(d.rules)
+            for rule, message in found:
+                yield d, rule, whole, message

@@ -1,5 +1,7 @@
 """no-string-timer: string code passed to setTimeout / setInterval / setImmediate."""
+from minislint import fixes
 from minislint.hookspec import hookimpl
+from minislint.js.snippet import as_arrow, statements
 from minislint.js.values import static_property, unwrap
 from minislint.rule import Rule
 
@@ -89,7 +91,28 @@ setInterval(() => tick(id), 500);
             first = node.arguments[0]
             if first.type != "SpreadElement" and is_string(first):
                 name = ctx.global_path(node.callee)[0]
-                ctx.report(first, f"string code passed to `{name}` is forbidden in TikTok Minis: pass a function")
+                ctx.report(first, f"string code passed to `{name}` is forbidden in TikTok Minis: pass a function",
+                           fix=as_function(first, node))
+
+        def global_at(name, node):
+            """Whether `name` at `node` is the global `name`: undeclared, or declared at the top
+            level of a classic script (which makes it a global)."""
+            binding = ctx.scope.resolve_name(name, node)
+            return binding is None or not ctx.fragment.module and \
+                ctx.scope.resolve_name(name, ctx.tree) is binding and binding.kind != "import"
+
+        def as_function(arg, call):
+            """`"tick()"` -> `() => { tick(); }` when the string's value is known and parses as
+            statements; safe only when each name it reads means, at the call, the global it
+            means in the global scope the string would run in."""
+            code = ctx.fold(arg)
+            found = statements(code) if code is not None else None
+            text = as_arrow(code) if found is not None else None
+            if text is None:
+                return None
+            safe = not found.global_effects and all(global_at(n, call) for n in found.free_names)
+            return fixes.replace(*arg.range, text, "Pass the code as a function",
+                                 fixes.SAFE if safe else fixes.UNSAFE)
 
         return {"CallExpression": call}
 

@@ -1,6 +1,9 @@
 """unused-suppression: a minislint-disable comment that suppresses nothing."""
+from minislint import fixes
 from minislint.hookspec import hookimpl
 from minislint.rule import Rule
+
+_BREAKS = "\r\n\u2028\u2029"
 
 
 class UnusedSuppressionRule(Rule):
@@ -26,7 +29,40 @@ run(code);
 
 ## Use instead
 Remove the comment, or fix the rule id.
+
+## Fix
+Safe: removes the directive (its whole line when nothing else is on it), or only the unused
+rule id when others in it are used. A `/* ... */` directive that spans lines is left alone.
 """
+
+    def fix_for(self, text: str, d, rule, whole: bool):
+        """The edit that removes directive `d` (file offsets), or only `rule` from it."""
+        if not whole and rule in d.rules:
+            spans = d.spans
+            i = d.rules.index(rule)
+            if i > 0:
+                start, end = spans[i - 1][1], spans[i][1]
+            else:
+                start, end = spans[0][0], spans[1][0]
+            return fixes.replace(start, end, "", f"Remove '{rule}' from the directive")
+        start, end = d.start, d.end
+        if any(c in text[start:end] for c in _BREAKS):
+            return None  # a block comment over several lines: what else it says is unclear
+        line_start = max(text.rfind(c, 0, start) for c in _BREAKS) + 1
+        line_end = min((i for i in (text.find(c, end) for c in _BREAKS) if i >= 0), default=len(text))
+        before, after = text[line_start:start], text[end:line_end]
+        if not before.strip() and not after.strip():
+            if text.startswith("\r\n", line_end):
+                line_end += 2
+            elif line_end < len(text):
+                line_end += 1
+            start, end = line_start, line_end
+        elif not after.strip():
+            start = line_start + len(before.rstrip())   # `code; // minislint-disable-line x`
+            end = line_end
+        else:
+            end += len(after) - len(after.lstrip())      # `/* minislint-disable x */ code`
+        return fixes.replace(start, end, "", "Remove the unused directive")
 
 
 @hookimpl

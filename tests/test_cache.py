@@ -9,6 +9,7 @@ import pytest
 from minislint.cache import Cache
 from minislint.config import Settings
 from minislint.engine import Engine
+from minislint.runner import Runner
 
 CLEAN = "var timer = setTimeout(function () { tick(); }, 10);\n"
 DIRTY = "var timer = setTimeout(function () { tick(); }, 10);\nwindow.eval(code);\n"
@@ -54,14 +55,14 @@ def test_edit_between_runs_gives_the_new_finding(app):
 
 def test_warm_run_reads_findings_instead_of_linting(app, monkeypatch):
     engine = Engine(Settings())
-    engine.cache = Cache.for_engine(engine, app / "c")
+    runner = Runner(engine, cache=Cache.for_engine(engine, app / "c"))
     monkeypatch.chdir(app)
-    first = engine.lint_paths([Path("src")]).findings
-    assert (engine.cache.hits, engine.cache.misses) == (0, 2)
+    first = runner.run([Path("src")]).findings
+    assert (runner.cache.hits, runner.cache.misses) == (0, 2)
     # A cache hit must not parse: make linting impossible and run again.
     monkeypatch.setattr(Engine, "lint_data", lambda *a: pytest.fail("linted a cached file"))
-    second = engine.lint_paths([Path("src")]).findings
-    assert engine.cache.hits == 2
+    second = runner.run([Path("src")]).findings
+    assert runner.cache.hits == 2
     assert second == first
 
 
@@ -97,13 +98,13 @@ def test_side_files_invalidate(app, monkeypatch):
 def test_corrupt_or_foreign_entries_are_misses(app, monkeypatch):
     monkeypatch.chdir(app)
     engine = Engine(Settings())
-    engine.cache = Cache.for_engine(engine, app / "c")
-    first = engine.lint_paths([Path("src")]).findings
+    runner = Runner(engine, cache=Cache.for_engine(engine, app / "c"))
+    first = runner.run([Path("src")]).findings
     assert ("src/other.js", "no-string-timer", 1, 13) in [(f.path, f.rule, f.line, f.column) for f in first]
     for entry in (app / "c").rglob("*.json"):
         entry.write_text("{not json")   # e.g. a disk that filled up, or another tool's file
-    assert engine.lint_paths([Path("src")]).findings == first
-    assert engine.cache.hits == 0
+    assert runner.run([Path("src")]).findings == first
+    assert runner.cache.hits == 0
 
 
 def test_source_mapped_findings_round_trip(tmp_path):

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from minislint.config import Settings
 from minislint.engine import Engine
+from minislint.runner import Runner
 from ruletester import lint
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +41,7 @@ EXPECTED = [
 
 def test_fixture_app_full_findings(monkeypatch):
     monkeypatch.chdir(APP)
-    result = Engine(Settings(select=RULES)).lint_paths([Path(".")])
+    result = Runner(Engine(Settings(select=RULES))).run([Path(".")])
     got = [(f.rule, f.path, f.line, f.column) for f in result.findings]
     assert sorted(got, key=lambda g: (g[1], g[2], g[3])) == sorted(EXPECTED, key=lambda g: (g[1], g[2], g[3]))
     assert result.internal_errors == 0

@@ -8,6 +8,7 @@ from minislint import parallel
 from minislint.cache import Cache
 from minislint.config import Settings
 from minislint.engine import Engine
+from minislint.runner import Runner
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -35,10 +36,8 @@ def key(findings):
 
 
 def test_workers_find_what_a_serial_run_finds(project):
-    serial = Engine(Settings()).lint_paths([Path(".")])
-    engine = Engine(Settings())
-    engine.jobs = 2
-    parallel_result = engine.lint_paths([Path(".")])
+    serial = Runner(Engine(Settings())).run([Path(".")])
+    parallel_result = Runner(Engine(Settings()), jobs=2).run([Path(".")])
     assert parallel_result.files == serial.files > 8
     assert key(parallel_result.findings) == key(serial.findings)
     found = {(f.path, f.rule, f.line, f.column) for f in serial.findings}
@@ -50,13 +49,12 @@ def test_workers_find_what_a_serial_run_finds(project):
 
 def test_workers_fill_the_cache_for_the_next_run(project):
     engine = Engine(Settings())
-    engine.jobs = 2
-    engine.cache = Cache.for_engine(engine, project / "cache")
-    first = engine.lint_paths([Path(".")])
-    misses = engine.cache.misses
+    runner = Runner(engine, jobs=2, cache=Cache.for_engine(engine, project / "cache"))
+    first = runner.run([Path(".")])
+    misses = runner.cache.misses
     assert misses == first.files
-    second = engine.lint_paths([Path(".")])
-    assert engine.cache.hits == first.files
+    second = runner.run([Path(".")])
+    assert runner.cache.hits == first.files
     assert key(second.findings) == key(first.findings)
 
 

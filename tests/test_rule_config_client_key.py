@@ -8,6 +8,7 @@ import pytest
 
 from minislint.config import Settings
 from minislint.engine import Engine
+from minislint.runner import Runner
 
 RULE = "config-client-key"
 REPO = Path(__file__).resolve().parents[1]
@@ -18,7 +19,7 @@ def run(folder: Path, paths=(".",)):
     old = Path.cwd()
     os.chdir(folder)
     try:
-        result = Engine(Settings(select={RULE})).lint_paths([Path(p) for p in paths])
+        result = Runner(Engine(Settings(select={RULE}))).run([Path(p) for p in paths])
     finally:
         os.chdir(old)
     return [(f.path, f.line, f.column, f.message) for f in result.findings]

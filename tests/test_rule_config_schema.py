@@ -11,6 +11,7 @@ import pytest
 
 from minislint.config import Settings
 from minislint.engine import Engine
+from minislint.runner import Runner
 
 RULE = "config-schema"
 REPO = Path(__file__).resolve().parents[1]
@@ -22,7 +23,7 @@ def run(paths, rule=RULE, cwd=None, **settings):
     old = Path.cwd()
     os.chdir(cwd or old)
     try:
-        result = engine.lint_paths([Path(p) for p in paths])
+        result = Runner(engine).run([Path(p) for p in paths])
     finally:
         os.chdir(old)
     return [(f.path, f.rule, f.severity, f.line, f.column, f.message) for f in result.findings]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from minislint.config import Settings
 from minislint.engine import Engine
+from minislint.runner import Runner
 
 RULE = "config-trusted-domains"
 REPO = Path(__file__).resolve().parents[1]
@@ -15,7 +16,7 @@ def run(folder: Path):
     old = Path.cwd()
     os.chdir(folder)
     try:
-        result = Engine(Settings(select={RULE})).lint_paths([Path(".")])
+        result = Runner(Engine(Settings(select={RULE}))).run([Path(".")])
     finally:
         os.chdir(old)
     return [(f.path, f.severity, f.line, f.column, f.message) for f in result.findings]

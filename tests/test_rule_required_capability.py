@@ -6,6 +6,7 @@ import pytest
 
 from minislint.config import Settings
 from minislint.engine import Engine
+from minislint.runner import Runner
 from minislint.minis.readiness import capabilities_used
 
 R = "required-capability"
@@ -30,7 +31,7 @@ def write(root: Path, files: dict) -> Path:
 
 def run(paths, **options):
     settings = Settings(select={R}, rule_options={R: options} if options else {})
-    result = Engine(settings).lint_paths([Path(p) for p in paths])
+    result = Runner(Engine(settings)).run([Path(p) for p in paths])
     return [(f.path, f.line, f.column, f.severity, f.message) for f in result.findings]
 
 

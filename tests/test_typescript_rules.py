@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from minislint.engine import Engine
+from minislint.runner import Runner
 from minislint.source import SourceFile
 from ruletester import lint, triples
 
@@ -287,7 +288,7 @@ def test_hls_video_segments_named_ts_are_not_typescript(tmp_path):
     (tmp_path / "seg0.ts").write_bytes(packet * 20)
     (tmp_path / "seg1.ts").write_bytes((b"G" + bytes(range(100, 255)) + b"\xff" * 32) * 20)  # no NUL
     (tmp_path / "real.ts").write_text("Gx = 1;\neval(Gx as any)\n")  # code may start with G too
-    result = Engine().lint_paths([tmp_path])
+    result = Runner(Engine()).run([tmp_path])
     assert [(Path(f.path).name, f.rule, f.line) for f in result.findings] == [("real.ts", "no-eval", 2)]
 
 

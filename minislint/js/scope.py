@@ -107,8 +107,10 @@ class Scopes:
 
     def resolve(self, ident) -> Optional[Binding]:
         """The declaration `ident` refers to, or None for a global (undeclared) name."""
-        name = ident.name
-        node = ident.parent
+        return self.resolve_name(ident.name, ident.parent)
+
+    def resolve_name(self, name: str, node) -> Optional[Binding]:
+        """The declaration `name` would refer to if written at `node` (None: the global)."""
         while node is not None:
             names = node.__dict__.get("_names")
             if names is not None and name in names:

@@ -27,6 +27,13 @@ class SourceLines:
         self.files: dict = {}
 
     def line(self, path: str, number: int):
+        file = self.file(path)
+        if file is None or not 1 <= number <= len(file.line_starts):
+            return None
+        return file.line_text(number)
+
+    def file(self, path: str):
+        """The SourceFile of a display path, or None when it cannot be read."""
         from minislint.decode import DecodeProblem, decode_lenient
         from minislint.source import SourceFile
 
@@ -38,10 +45,7 @@ class SourceLines:
                 except (OSError, DecodeProblem, ValueError):
                     text = None
             self.files[path] = SourceFile(Path(path), path, text) if text is not None else None
-        file = self.files[path]
-        if file is None or not 1 <= number <= len(file.line_starts):
-            return None
-        return file.line_text(number)
+        return self.files[path]
 
     def finding_line(self, f):
         """The source line of a finding, or None when it cannot or may not be read."""

@@ -76,6 +76,41 @@ def _line_text(f, sources) -> str:
     return line
 
 
+def _fix(f, sources, cwd: Path, root: Path):
+    """SARIF `fix`: replacements by line and column (code points, as `columnKind` says), or None
+    when the file is no longer the text the fix was made for."""
+    from minislint.fixes import text_digest
+
+    by_path: dict = {}
+    for e in f.fix.edits:
+        by_path.setdefault(e.path or f.path, []).append(e)
+    changes = []
+    for path, edits in by_path.items():
+        display = path if path == f.path else _display(path, cwd)
+        file = sources.file(display)
+        if file is None or path == f.path and text_digest(file.text) != f.fix.digest:
+            return None
+        uri, based = _uri(display, cwd, root)
+        artifact = {"uri": uri}
+        if based:
+            artifact["uriBaseId"] = "%SRCROOT%"
+        replacements = []
+        for e in edits:
+            (sl, sc), (el, ec) = file.position(e.start), file.position(e.end)
+            replacements.append({"deletedRegion": {"startLine": sl, "startColumn": sc, "endLine": el,
+                                                   "endColumn": ec},
+                                 "insertedContent": {"text": e.text}})
+        changes.append({"artifactLocation": artifact, "replacements": replacements})
+    return {"description": {"text": f.fix.message}, "artifactChanges": changes,
+            "properties": {"applicability": f.fix.applicability}}
+
+
+def _display(path: str, cwd: Path) -> str:
+    from minislint.engine import display_path
+
+    return display_path(Path(path), cwd)
+
+
 def render(findings, ctx) -> str:
     root = repo_root(ctx.cwd)
     used = sorted({f.rule for f in findings} | set(ctx.rules))
@@ -118,6 +153,9 @@ def render(findings, ctx) -> str:
             }]
         if f.package:
             result["properties"] = {"package": f.package}
+        fix = _fix(f, sources, ctx.cwd, root) if f.fix is not None else None
+        if fix is not None:
+            result["fixes"] = [fix]
         results.append(result)
     log = {
         "$schema": SCHEMA,
