@@ -23,7 +23,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from minislint.js.walk import VISITOR_KEYS
+
 _MAX_ALIAS_ROUNDS = 8
+_JS_TYPES = frozenset(VISITOR_KEYS) | {
+    "Identifier", "Literal", "ThisExpression", "Super", "PrivateIdentifier", "TemplateElement", "JSXIdentifier",
+    "JSXText", "EmptyStatement", "DebuggerStatement", "Import", "MetaProperty"}
 _IDENT_CHARS = rb"[\w$\x80-\xff\\]"
 
 
@@ -32,10 +37,11 @@ def _words_pattern(words: tuple):
     return re.compile(b"|".join(re.escape(w.encode("utf-8", "surrogatepass")) for w in words))
 
 
-@lru_cache(maxsize=4096)
-def _name_pattern(name: str):
-    return re.compile(rb"(?<!" + _IDENT_CHARS + rb")" + re.escape(name.encode("utf-8", "surrogatepass"))
-                      + rb"(?!" + _IDENT_CHARS + rb")")
+@lru_cache(maxsize=1024)
+def _names_pattern(names: tuple):
+    """Any of these names as a whole identifier."""
+    alternatives = b"|".join(re.escape(n.encode("utf-8", "surrogatepass")) for n in names)
+    return re.compile(rb"(?<!" + _IDENT_CHARS + rb")(?:" + alternatives + rb")(?!" + _IDENT_CHARS + rb")")
 
 
 _FUNCTIONS = frozenset(("function_declaration", "generator_function_declaration", "function_expression",
@@ -135,10 +141,11 @@ def dispatch(program, specs) -> None:
     folded = None
     for i, (words, handlers) in enumerate(specs):
         types = {k[:-5] if k.endswith(":exit") else k for k in handlers}
-        if any(k.endswith(":exit") and k != "Program:exit" for k in handlers):
+        if any(k.endswith(":exit") and k[:-5] in _JS_TYPES and k != "Program:exit" for k in handlers):
             want_exit = True
         if "Program" in types:
             program_rules.append(i)
+        types &= _JS_TYPES
         types.discard("Program")
         if not types:
             continue
@@ -162,8 +169,11 @@ def dispatch(program, specs) -> None:
                 break
             known |= new
             found = set()
-            hits = [(m.start(), m.end()) for name, start, end in sorted(new)
-                    for m in _name_pattern(name).finditer(data, start, end)]
+            by_scope: dict = {}
+            for name, start, end in new:
+                by_scope.setdefault((start, end), []).append(name)
+            hits = [(m.start(), m.end()) for (start, end), names in sorted(by_scope.items())
+                    for m in _names_pattern(tuple(sorted(names))).finditer(data, start, end)]
 
     entries = sorted(marks.values(), key=lambda e: (e[0].start_byte, -e[0].end_byte, -e[1]))
     for i in program_rules:
@@ -201,20 +211,49 @@ def _leave(tree, item, specs) -> None:
                 fn(node)
 
 
+# Where a hit may sit for the declarator above it to bind its value: the initialiser's own value
+# (`= navigator`, `= window.eval`, `= new XMLHttpRequest`, `= "ev" + "al"`, `= require("axios")`),
+# not any name used somewhere inside it. Otherwise every short minified name would become a word.
+_SPINE = frozenset(("identifier", "property_identifier", "member_expression", "subscript_expression",
+                    "parenthesized_expression", "await_expression", "sequence_expression", "string",
+                    "string_fragment", "escape_sequence", "template_string", "template_substitution",
+                    "binary_expression", "variable_declarator", "shorthand_property_identifier_pattern",
+                    "object_pattern", "pair_pattern", "array_pattern", "import_statement", "import_clause",
+                    "named_imports", "import_specifier", "namespace_import", "this"))
+
+
+def _on_spine(parent, child) -> bool:
+    t = parent.type
+    if t in _SPINE:
+        return True
+    if t in ("call_expression", "new_expression"):  # the callee, or a string argument (require)
+        f = parent.child_by_field_name("function" if t == "call_expression" else "constructor")
+        return f is not None and f.id == child.id or child.type == "arguments"
+    if t == "arguments":
+        return child.type in ("string", "template_string")
+    return False
+
+
 def _ascend(node, i, seen, marks, counter, aliases) -> None:
     child = None
+    spine = True
     while node is not None:
-        if child is not None and node.type in ("variable_declarator", "import_statement"):
-            _aliases(node, aliases)
+        if child is not None and spine:
+            spine = _on_spine(node, child)
+            if spine and node.type == "import_statement" or spine and node.type == "variable_declarator" and \
+                    child.type != "identifier":  # a hit in a plain name is in each of its uses too
+                _aliases(node, aliases)
         nid = node.id
         if nid in seen:
-            return
-        seen.add(nid)
-        entry = marks.get(nid)
-        if entry is None:
-            counter[0] += 1
-            entry = marks[nid] = [node, counter[0], set()]
-        entry[2].add(i)
+            if not spine:
+                return
+        else:
+            seen.add(nid)
+            entry = marks.get(nid)
+            if entry is None:
+                counter[0] += 1
+                entry = marks[nid] = [node, counter[0], set()]
+            entry[2].add(i)
         child, node = node, node.parent
 
 

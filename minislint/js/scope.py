@@ -5,10 +5,10 @@ owns the scope (``node._names``), so a lookup walks up ``parent`` links from the
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
+from minislint.js.tree import named
 from minislint.js.walk import children
 
 _FUNCTIONS = frozenset(("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"))
@@ -130,141 +130,182 @@ _TS_FUNCTIONS = frozenset(("function_declaration", "generator_function_declarati
                            "function", "generator_function", "arrow_function", "method_definition"))
 _TS_BLOCKS = frozenset(("statement_block", "class_static_block", "switch_body", "for_statement",
                         "for_in_statement", "program")) | _TS_FUNCTIONS
-_TS_PATTERNS = frozenset(("object_pattern", "array_pattern", "rest_pattern", "pair_pattern",
-                          "assignment_pattern", "object_assignment_pattern"))
-
-
-def _same(a, b) -> bool:
-    return a is not None and b is not None and a.id == b.id
-
-
-def _up_to(ts, kinds):
-    while ts is not None and ts.type not in kinds:
-        ts = ts.parent
-    return ts
+_TS_STATEMENTS = frozenset((  # statements that may hold a `var` deeper down (never expressions)
+    "statement_block", "if_statement", "else_clause", "for_statement", "for_in_statement", "while_statement",
+    "do_statement", "try_statement", "catch_clause", "finally_clause", "labeled_statement",
+    "switch_statement", "switch_body", "switch_case", "switch_default", "with_statement", "export_statement",
+    "variable_declaration"))
+_TS_SCOPES = _TS_BLOCKS | {"catch_clause", "class"}
 
 
 class LazyScopes:
     """"Is this name bound here, and to what?" for a tree-sitter tree, without building scopes.
 
-    The first question about a name finds that name's declarations (its occurrences in the text,
-    each looked up in tree-sitter's tree) and the scope each declaration belongs to; a reference
-    resolves to the innermost of those scopes that contains it. Cached per name, so a file costs
-    one text search per distinct name asked about, not a walk of the whole tree (issue 11).
-    Same rules as :class:`Scopes`: `var` belongs to its function, `let`/`const`/`class` to their
-    block, a function declaration to the enclosing block, a function or class expression's name
-    to itself; order and TDZ are not modelled.
+    A question walks up from the reference through its enclosing scopes; each scope's own names
+    are listed the first time one is asked about (its parameters, its `var`s through nested
+    statements but never into expressions or functions, its block's `let`/`const`/`function`/
+    `class` declarations) and kept. A bundle's thousands of functions cost nothing until a rule
+    asks about a name inside them (issue 11). Same rules as :class:`Scopes`: `var` belongs to its
+    function, `let`/`const`/`class` to their block, a function declaration to the enclosing block,
+    a function or class expression's name to itself; order and TDZ are not modelled.
     """
 
     def __init__(self, program):
         self.tree = program._tree
-        self._by_name: dict = {}
+        self._scopes: dict = {}
 
     def resolve(self, ident) -> Optional[Binding]:
+        """The declaration `ident` refers to, or None for a global (undeclared) name."""
         ts = ident.__dict__.get("_ts")
-        if ts is None:
-            return None
-        name = ident.name
-        decls = self._by_name.get(name)
-        if decls is None:
-            decls = self._by_name[name] = self._declarations(name)
-        pos = ts.start_byte
-        best = None
-        for start, end, binding in decls:
-            if start <= pos < end and (best is None or start > best[0] or (start == best[0] and end < best[1])):
-                best = (start, end, binding)
-        return best[2] if best is not None else None
+        return self._lookup(ident.name, ts.parent) if ts is not None else None
+
+    def resolve_name(self, name: str, node) -> Optional[Binding]:
+        """The declaration `name` would refer to if written at `node` (None: the global)."""
+        ts = node.__dict__.get("_ts")
+        return self._lookup(name, ts) if ts is not None else None
 
     def is_global(self, ident) -> bool:
         return self.resolve(ident) is None
 
-    def _declarations(self, name: str) -> list:
-        tree = self.tree
-        raw = name.encode("utf-8", "surrogatepass")
-        pattern = re.compile(rb"(?<![\w$\x80-\xff\\])" + re.escape(raw) + rb"(?![\w$\x80-\xff])")
-        root = tree.ts.root_node
+    def _lookup(self, name, ts):
+        scopes = self._scopes
+        while ts is not None:
+            if ts.type in _TS_SCOPES:
+                names = scopes.get(ts.id)
+                if names is None:
+                    names = scopes[ts.id] = self._names(ts)
+                binding = names.get(name)
+                if binding is not None:
+                    return binding
+            ts = ts.parent
+        return None
+
+    # -- the names one scope declares ---------------------------------------------------------------
+    def _names(self, s) -> dict:
+        names: dict = {}
+        t = s.type
+        f = s.child_by_field_name
+        if t in _TS_FUNCTIONS:
+            if t in ("function_expression", "function", "generator_function"):
+                self._add(names, f("name"), "function")
+            one = f("parameter")
+            params = [one] if one is not None else named(f("parameters")) if f("parameters") is not None else []
+            for p in params:
+                self._pattern(names, p, "param", None, None)
+            body = f("body")
+            if body is not None and body.type == "statement_block":
+                self._vars(names, body)
+        elif t == "class":
+            self._add(names, f("name"), "class")
+        elif t == "catch_clause":
+            param = f("parameter")
+            if param is not None:
+                self._pattern(names, param, "catch", None, None)
+        elif t == "for_statement":
+            init = f("initializer")
+            if init is not None and init.type == "lexical_declaration":
+                self._declaration(names, init)
+        elif t == "for_in_statement":
+            kind = f("kind")
+            if kind is not None and kind.type != "var":
+                self._pattern(names, f("left"), kind.type, None, ())
+        else:  # a block: program, statement_block, switch_body, class_static_block
+            if t == "program":
+                self._vars(names, s)
+            for stmt in self._statements(s):
+                self._block_declaration(names, stmt)
+        return names
+
+    @staticmethod
+    def _statements(block) -> list:
         out = []
-        for m in pattern.finditer(tree.data):
-            n = root.descendant_for_byte_range(m.start(), m.end())
-            if n is None or n.start_byte != m.start() or n.end_byte != m.end() or \
-                    n.type not in ("identifier", "shorthand_property_identifier_pattern"):
-                continue
-            found = self._declaration(n, name)
-            if found is not None:
-                owner, binding = found
-                out.append((owner.start_byte, owner.end_byte, binding))
-        # the first declaration of a name in a scope wins, as in Scopes
+        for c in named(block):
+            if c.type in ("switch_case", "switch_default"):
+                out.extend(c.children_by_field_name("body"))
+            elif c.type == "statement_block" and block.type == "class_static_block":
+                out.extend(named(c))
+            else:
+                out.append(c)
         return out
 
-    def _ident(self, n):
-        tree = self.tree
-        node = tree.node(n)
-        if node.type == "Property":  # `{a}` in a pattern: the Identifier inside the Property
-            return tree.wrap(n, "id", "Identifier")
-        return node
+    def _block_declaration(self, names, stmt) -> None:
+        t = stmt.type
+        if t == "export_statement":
+            decl = stmt.child_by_field_name("declaration")
+            if decl is None:
+                return
+            stmt, t = decl, decl.type
+        if t == "lexical_declaration":
+            self._declaration(names, stmt)
+        elif t in ("function_declaration", "generator_function_declaration"):
+            self._add(names, stmt.child_by_field_name("name"), "function")
+        elif t == "class_declaration":
+            self._add(names, stmt.child_by_field_name("name"), "class")
+        elif t == "import_statement":
+            for clause in named(stmt):
+                if clause.type == "import_clause":
+                    self._imports(names, clause)
 
-    def _declaration(self, n, name):
+    def _imports(self, names, clause) -> None:
         tree = self.tree
-        child, p = n, n.parent
-        # climb out of a destructuring pattern to what declares it
-        in_pattern = False
-        while p is not None and p.type in _TS_PATTERNS:
-            t = p.type
-            if t == "pair_pattern" and not _same(p.child_by_field_name("value"), child):
-                return None  # the key of `{a: b}`
-            if t in ("assignment_pattern", "object_assignment_pattern") and \
-                    not _same(p.child_by_field_name("left"), child):
-                return None  # a default value
-            in_pattern = True
-            child, p = p, p.parent
-        if p is None:
-            return None
-        t = p.type
-        if n.type == "shorthand_property_identifier_pattern" and not in_pattern:
-            return None
-        ident = self._ident(n)
-        if t == "variable_declarator":
-            if not _same(p.child_by_field_name("name"), child):
-                return None
-            decl = p.parent
-            kind_ts = decl.child_by_field_name("kind") if decl is not None else None
-            kind = kind_ts.type if kind_ts is not None else "var"
-            owner = _up_to(decl.parent, _TS_FUNCTIONS | {"program"}) if kind == "var" else _up_to(decl.parent, _TS_BLOCKS)
-            path = self._path(child, ident) if in_pattern else ()
-            return owner, Binding(name, kind, ident, tree.node(p.child_by_field_name("value")), path)
-        if t == "formal_parameters" or (t == "arrow_function" and _same(p.child_by_field_name("parameter"), child)):
-            owner = p.parent if t == "formal_parameters" else p
-            return owner, Binding(name, "param", ident, None, None)
-        if t == "catch_clause" and _same(p.child_by_field_name("parameter"), child):
-            return p, Binding(name, "catch", ident, None, None)
-        if t == "for_in_statement" and _same(p.child_by_field_name("left"), child):
-            kind_ts = p.child_by_field_name("kind")
-            if kind_ts is None:
-                return None
-            kind = kind_ts.type
-            owner = _up_to(p.parent, _TS_FUNCTIONS | {"program"}) if kind == "var" else p
-            return owner, Binding(name, kind, ident, None, self._path(child, ident) if in_pattern else ())
-        if in_pattern:
-            return None  # an assignment target: `({a} = b)`
-        if t in ("function_declaration", "generator_function_declaration", "class_declaration") and \
-                _same(p.child_by_field_name("name"), n):
-            kind = "class" if t == "class_declaration" else "function"
-            return _up_to(p.parent, _TS_BLOCKS), Binding(name, kind, ident)
-        if t in ("function_expression", "function", "generator_function", "class") and \
-                _same(p.child_by_field_name("name"), n):
-            return p, Binding(name, "class" if t == "class" else "function", ident)
-        if t == "import_clause":
-            return tree.ts.root_node, Binding(name, "import", tree.wrap(n, "id", "Identifier"), None, None)
-        if t == "namespace_import":
-            return tree.ts.root_node, Binding(name, "import", ident, None, None)
-        if t == "import_specifier":
-            alias = p.child_by_field_name("alias")
-            if _same(alias, n) or (alias is None and _same(p.child_by_field_name("name"), n)):
-                return tree.ts.root_node, Binding(name, "import", ident, None, None)
-        return None
+        for c in named(clause):
+            if c.type == "identifier":  # the default import: ImportDefaultSpecifier.local
+                names.setdefault(c.text.decode("utf-8", "surrogatepass"),
+                                 Binding(c.text.decode("utf-8", "surrogatepass"), "import",
+                                         tree.wrap(c, "id", "Identifier"), None, None))
+            elif c.type == "namespace_import":
+                for ident in named(c):
+                    self._add(names, ident, "import", path=None)
+            elif c.type == "named_imports":
+                for spec in named(c):
+                    local = spec.child_by_field_name("alias") or spec.child_by_field_name("name")
+                    if local is not None and local.type == "identifier":
+                        self._add(names, local, "import", path=None)
 
-    def _path(self, pattern_ts, ident):
-        for found, path in pattern_names(self.tree.node(pattern_ts)):
-            if found is ident:
-                return path
-        return None
+    def _vars(self, names, root) -> None:
+        """`var` declarations anywhere in the statements under root (not in nested functions)."""
+        stack = list(named(root))
+        while stack:
+            n = stack.pop()
+            t = n.type
+            if t == "variable_declaration":
+                self._declaration(names, n)
+            elif t == "for_statement":
+                stack.extend(c for c in (n.child_by_field_name("initializer"), n.child_by_field_name("body"))
+                             if c is not None)
+            elif t == "for_in_statement":
+                kind = n.child_by_field_name("kind")
+                if kind is not None and kind.type == "var":
+                    self._pattern(names, n.child_by_field_name("left"), "var", None, ())
+                body = n.child_by_field_name("body")
+                if body is not None:
+                    stack.append(body)
+            elif t in _TS_STATEMENTS:
+                stack.extend(named(n))
+
+    def _declaration(self, names, decl) -> None:
+        kind_ts = decl.child_by_field_name("kind")
+        kind = kind_ts.type if kind_ts is not None else "var"
+        for d in named(decl):
+            if d.type == "variable_declarator":
+                self._pattern(names, d.child_by_field_name("name"), kind, d.child_by_field_name("value"), ())
+
+    def _add(self, names, ident_ts, kind, init=None, path=()) -> None:
+        if ident_ts is None or ident_ts.type != "identifier":
+            return
+        name = ident_ts.text.decode("utf-8", "surrogatepass")
+        if name not in names:
+            names[name] = Binding(name, kind, self.tree.node(ident_ts), self.tree.node(init), path)
+
+    def _pattern(self, names, pattern_ts, kind, init, path) -> None:
+        """Every name a binding pattern declares; `path` () for a declarator's plain name."""
+        if pattern_ts is None:
+            return
+        if pattern_ts.type == "identifier":
+            self._add(names, pattern_ts, kind, init, path)
+            return
+        tree = self.tree
+        for ident, sub in pattern_names(tree.node(pattern_ts), () if path is not None else None):
+            name = ident.name
+            if name not in names:
+                names[name] = Binding(name, kind, ident, tree.node(init), sub if path is not None else None)

@@ -44,20 +44,25 @@ def ts_parse(data: bytes):
     return _PARSER.parse(data)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 class Offsets:
     """UTF-8 byte offsets -> code-point offsets (identity for ASCII text)."""
 
     def __init__(self, text: str, data: bytes):
         self.ascii = len(text) == len(data)
         if not self.ascii:
-            # byte offset where each non-ASCII character ends, and the bytes saved up to it
-            ends, extra, b = [], [], 0
-            for ch in text:
-                n = 1 if ch < "\x80" else 2 if ch < "\u0800" else 3 if ch < "\U00010000" else 4
-                b += n
-                if n > 1:
-                    ends.append(b)
-                    extra.append((extra[-1] if extra else 0) + n - 1)
+            # byte offset where each non-ASCII character ends, and the extra bytes up to there
+            ends, extra, more = [], [], 0
+            for m in _NON_ASCII.finditer(text):
+                i = m.start()
+                for ch in m.group():
+                    n = 2 if ch < "\u0800" else 3 if ch < "\U00010000" else 4
+                    ends.append(i + more + n)
+                    more += n - 1
+                    extra.append(more)
+                    i += 1
             self._ends, self._extra = ends, extra
 
     def cp(self, byte: int) -> int:
@@ -65,19 +70,6 @@ class Offsets:
             return byte
         i = bisect_right(self._ends, byte)
         return byte - (self._extra[i - 1] if i else 0)
-
-    def byte(self, cp: int) -> int:
-        """Code point offset -> byte offset (the inverse of :meth:`cp`)."""
-        if self.ascii:
-            return cp
-        lo, hi = cp, cp * 4
-        while lo < hi:  # cp() is monotonic in the byte offset
-            mid = (lo + hi) // 2
-            if self.cp(mid) < cp:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
 
 
 def named(ts) -> list:
