@@ -12,9 +12,9 @@ their scope), until nothing new is found: the bindings the value analysis (minis
 and the rules follow to an initialiser. If they learn to follow other flows (assignments,
 parameters), add them to :func:`_aliases`, or the rule loses those findings here.
 
-Strings built from pieces (``window["ev" + "al"]``, `` `ev${""}al` ``) hold no word but fold to
-one: every concatenation of string literals, and every template with a literal substitution, is
-a hit for every rule (tree-sitter query; minifiers fold such strings, so real code has few).
+Strings built from pieces (``window["ev" + "al"]``, `` `ev${"al"}` ``) hold no word but fold to
+one: every place where two string literals are joined is a hit for every rule (minifiers fold
+such strings, so real code has few).
 
 A rule without words (a third-party rule with no ``triggers``) sees every node, as before.
 """
@@ -23,9 +23,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from minislint.js.tree import ts_types_for
 from minislint.js.walk import VISITOR_KEYS
 
 _MAX_ALIAS_ROUNDS = 8
+_COMMENTS = frozenset(("comment", "html_comment"))
 _JS_TYPES = frozenset(VISITOR_KEYS) | {
     "Identifier", "Literal", "ThisExpression", "Super", "PrivateIdentifier", "TemplateElement", "JSXIdentifier",
     "JSXText", "EmptyStatement", "DebuggerStatement", "Import", "MetaProperty"}
@@ -89,42 +91,16 @@ def _aliases(n, out: set) -> None:
             stack.extend(m.named_children)
 
 
-_FOLDED_QUERY = """
-(binary_expression operator: "+" right: [(string) (template_string)]) @concat
-(template_substitution [(string) (template_string)]) @piece
-"""
-_QUERY = None
+# where literal pieces of a string meet: `"ev" + "al"` (a whole chain of them is one match, its
+# first `+` the hit: the chain's other links are that node's ancestors) and `` `ev${"al"}` ``
+_LITERAL = rb"""(?:'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\$])*`)"""
+_PIECES = re.compile(_LITERAL + rb"\s*(\+)\s*" + _LITERAL + rb"(?:\s*\+\s*" + _LITERAL + rb")*|\$\{\s*['\"`]")
 
 
-def _literal_concat(n) -> bool:
-    """`"a" + "b" + `c``: every operand a string literal (or a template without substitutions)."""
-    while n.type == "binary_expression":
-        right = n.child_by_field_name("right")
-        if right is None or right.type not in ("string", "template_string"):
-            return False
-        n = n.child_by_field_name("left")
-        while n is not None and n.type == "parenthesized_expression":
-            n = n.named_children[0] if n.named_children else None
-        if n is None:
-            return False
-    return n.type in ("string", "template_string")
-
-
-def _folded_strings(root) -> list:
-    """Nodes whose string value is built from literal pieces (see the module docstring)."""
-    global _QUERY
-    if _QUERY is None:
-        from tree_sitter import Query
-
-        from minislint.js.tree import language
-
-        _QUERY = Query(language(), _FOLDED_QUERY)
-    from tree_sitter import QueryCursor
-
-    found = QueryCursor(_QUERY).captures(root)
-    out = [n for n in found.get("concat", ()) if _literal_concat(n)]
-    out.extend(n.parent for n in found.get("piece", ()) if n.parent is not None)
-    return out
+def _folded_strings(data: bytes) -> list:
+    """(start, end) of the places where string pieces are joined (see the module docstring); a
+    regex over the text, not a tree query: a 10 000-link `+` chain is one hit."""
+    return [(m.start(1), m.end(1)) if m.group(1) else (m.start(), m.end()) for m in _PIECES.finditer(data)]
 
 
 def dispatch(program, specs) -> None:
@@ -152,18 +128,20 @@ def dispatch(program, specs) -> None:
         if not words:
             _mark_all(root, i, marks, counter)
             continue
+        wanted = ts_types_for(types)
         seen: set = set()
+        spine_seen: set = set()  # reached with the hit still on an initialiser's spine
         known: set = set()
         found: set = set()
         hits = [(m.start(), m.end()) for m in _words_pattern(tuple(words)).finditer(data)]
         if folded is None:
-            folded = [(n.start_byte, n.end_byte) for n in _folded_strings(root)]
+            folded = _folded_strings(data)
         hits.extend(folded)
         for _ in range(_MAX_ALIAS_ROUNDS):
             for b, e in hits:
-                node = root.descendant_for_byte_range(b, e)
-                if node is not None:
-                    _ascend(node, i, seen, marks, counter, found)
+                chain = tree.path_to(b, e)
+                if chain[-1].type not in _COMMENTS:  # a word in a comment is no code
+                    _ascend(chain, i, seen, spine_seen, marks, counter, found, wanted)
             new = found - known
             if not new:
                 break
@@ -222,6 +200,11 @@ _SPINE = frozenset(("identifier", "property_identifier", "member_expression", "s
                     "named_imports", "import_specifier", "namespace_import", "this"))
 
 
+def _is_name(declarator, child) -> bool:
+    name = declarator.child_by_field_name("name")
+    return name is not None and name.id == child.id
+
+
 def _on_spine(parent, child) -> bool:
     t = parent.type
     if t in _SPINE:
@@ -234,27 +217,31 @@ def _on_spine(parent, child) -> bool:
     return False
 
 
-def _ascend(node, i, seen, marks, counter, aliases) -> None:
+def _ascend(chain, i, seen, spine_seen, marks, counter, aliases, wanted) -> None:
+    """Mark the nodes of `chain` (root first, the hit's node last) from the hit upwards."""
     child = None
     spine = True
-    while node is not None:
+    for node in reversed(chain):
         if child is not None and spine:
             spine = _on_spine(node, child)
-            if spine and node.type == "import_statement" or spine and node.type == "variable_declarator" and \
-                    child.type != "identifier":  # a hit in a plain name is in each of its uses too
-                _aliases(node, aliases)
+            if spine and (node.type == "import_statement" or node.type == "variable_declarator" and
+                          not (child.type == "identifier" and _is_name(node, child))):
+                _aliases(node, aliases)  # (a hit in a plain binding name is in each of its uses too)
         nid = node.id
         if nid in seen:
-            if not spine:
+            if not spine or nid in spine_seen:
                 return
         else:
             seen.add(nid)
-            entry = marks.get(nid)
-            if entry is None:
-                counter[0] += 1
-                entry = marks[nid] = [node, counter[0], set()]
-            entry[2].add(i)
-        child, node = node, node.parent
+            if spine:
+                spine_seen.add(nid)
+            if node.type in wanted:
+                entry = marks.get(nid)
+                if entry is None:
+                    counter[0] += 1
+                    entry = marks[nid] = [node, counter[0], set()]
+                entry[2].add(i)
+        child = node
 
 
 def _mark_all(root, i, marks, counter) -> None:

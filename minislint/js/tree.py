@@ -128,6 +128,7 @@ class Tree:
         self.ts = ts_tree
         self.offsets = Offsets(text, data)
         self._nodes: dict = {}
+        self._parents: dict = {}  # tree-sitter node id -> parent, from path_to()
         self.program = self.wrap(ts_tree.root_node, "", "Program")
 
     # -- making nodes ----------------------------------------------------------------------------
@@ -168,6 +169,36 @@ class Tree:
             out.extend(n for n in inner(self, ts, main) if n is not None)
         return out
 
+    def path_to(self, start: int, end: int) -> list:
+        """The tree-sitter nodes from the root down to the smallest one holding [start, end).
+
+        One descent with a cursor: tree-sitter's ``parent`` searches down from the root each time,
+        so climbing from a node 10 000 levels deep would be quadratic. The parents seen are kept
+        for :meth:`up`."""
+        cursor = self.ts.walk()
+        node = cursor.node
+        chain = [node]
+        parents = self._parents
+        while cursor.goto_first_child_for_byte(start) is not None:
+            child = cursor.node
+            if child.start_byte > start or child.end_byte < end:
+                break
+            if child.end_byte == start and end > start:  # ends where the range begins
+                if not cursor.goto_next_sibling():
+                    break
+                child = cursor.node
+                if child.start_byte > start or child.end_byte < end:
+                    break
+            parents[child.id] = node
+            chain.append(child)
+            node = child
+        return chain
+
+    def up(self, ts):
+        """tree-sitter parent, from the descents already made when it can."""
+        p = self._parents.get(ts.id)
+        return p if p is not None else ts.parent
+
     # -- parents -----------------------------------------------------------------------------------
     def parent_of(self, node):
         ts, role = node._ts, node._role
@@ -176,7 +207,7 @@ class Tree:
         if role == "declarator":
             return self.wrap(ts, "decl", "VariableDeclaration")
         if role == "tok":
-            return self.node(ts.parent)
+            return self.node(self.up(ts))
         if role:  # an ESTree node inside the one its tree-sitter node stands for
             return self.wrap(ts)
         if ts.type in _CHAINABLE and _chain_top(ts):
@@ -184,9 +215,10 @@ class Tree:
         return self._structural_parent(ts)
 
     def _structural_parent(self, ts):
-        child, p = ts, ts.parent
+        up = self.up
+        child, p = ts, up(ts)
         while p is not None and (p.type in _TRANSPARENT or _static_block_body(p)):
-            child, p = p, p.parent
+            child, p = p, up(p)
         if p is None:
             return None
         special = _CHILD_OF.get(p.type)
@@ -199,6 +231,7 @@ class Tree:
     def release(self) -> None:
         """Drop the nodes and the tree-sitter tree (a finished file holds no memory)."""
         self._nodes = {}
+        self._parents = {}
         self.program = None
         self.ts = None
 
@@ -1002,3 +1035,40 @@ _INNER = {
 def _program_span(ts):
     stmts = [c for c in named(ts) if c.type != "hash_bang_line"]
     return (stmts[0], stmts[-1]) if stmts else (ts, ts)
+
+
+# tree-sitter type -> every ESTree type its nodes may stand for (candidates.py marks only these)
+_ALSO = {
+    "binary_expression": ("BinaryExpression", "LogicalExpression"),
+    "call_expression": ("CallExpression", "TaggedTemplateExpression", "ChainExpression"),
+    "member_expression": ("MemberExpression", "ChainExpression", "JSXMemberExpression"),
+    "subscript_expression": ("MemberExpression", "ChainExpression"),
+    "identifier": ("Identifier", "JSXIdentifier", "ImportDefaultSpecifier"),
+    "property_identifier": ("Identifier", "JSXIdentifier"),
+    "export_statement": ("ExportNamedDeclaration", "ExportDefaultDeclaration", "ExportAllDeclaration"),
+    "for_in_statement": ("ForInStatement", "ForOfStatement", "VariableDeclaration", "VariableDeclarator"),
+    "method_definition": ("MethodDefinition", "Property", "FunctionExpression"),
+    "shorthand_property_identifier": ("Property", "Identifier"),
+    "shorthand_property_identifier_pattern": ("Property", "Identifier"),
+    "object_assignment_pattern": ("Property", "AssignmentPattern"),
+    "jsx_self_closing_element": ("JSXElement", "JSXOpeningElement"),
+    "jsx_opening_element": ("JSXOpeningElement", "JSXIdentifier"),
+    "jsx_closing_element": ("JSXClosingElement", "JSXIdentifier"),
+    "jsx_expression": ("JSXExpressionContainer", "JSXSpreadAttribute"),
+    "function_expression": ("FunctionExpression", "FunctionDeclaration"),
+    "generator_function": ("FunctionExpression", "FunctionDeclaration"),
+    "class": ("ClassExpression", "ClassDeclaration"),
+    "template_string": ("TemplateLiteral", "TemplateElement"),
+    "meta_property": ("MetaProperty", "Identifier"),
+    "default": ("Identifier",),
+}
+
+
+def ts_types_for(estree_types) -> frozenset:
+    """The tree-sitter types whose nodes may stand for any of these ESTree types."""
+    want = set(estree_types)
+    out = {t for t, e in _SIMPLE.items() if e in want}
+    out |= {t for t, es in _ALSO.items() if want.intersection(es)}
+    if "string" in out or "Literal" in want:
+        out.add("string")
+    return frozenset(out)
