@@ -52,7 +52,9 @@ def plan(findings, unsafe: bool) -> tuple[dict, int]:
     by_path = defaultdict(list)
     hidden = 0
     for f in findings:
-        if f.fix is None or f.generated is not None:
+        # A finding mapped through a source map never has a fix (fixes.in_file); a source
+        # finding that also ships in a bundle (runner.merge_shipped) keeps its own.
+        if f.fix is None:
             continue
         if f.fix.applies(unsafe):
             by_path[f.path].append(f.fix)

@@ -4,8 +4,16 @@ Finds a generated file's source map (the last `sourceMappingURL` comment, a `dat
 sibling `file.js.map`), reads it only from inside the project and under a size limit, and
 answers `original(line, column)` with the source path, line, column and npm package.
 
+Source paths as bundlers write them resolve to project files: relative paths (Vite, Rollup,
+Rolldown, esbuild), `webpack://<name>/./src/x.js` and `webpack:///src/x.js` (relative to the
+webpack project: the folder of the package.json named <name>, else the nearest package.json),
+Parcel's `/__parcel_source_root/src/x.js` (relative to the project root), and Parcel 2's plain
+`src/x.js` written without a sourceRoot (relative to its project, not to the map). The bundler's own
+runtime (`webpack/runtime/...`, Rollup's `\0` virtual modules, Vite's preload helper) has no
+file: its findings stay in the bundle, named as that runtime.
+
 Safety: a map or source path that leaves the project (`../../etc/passwd`, an absolute path,
-`webpack://`, `https://`) is never opened; a source path like that is shown as written.
+`https://`) is never opened; a source path like that is shown as written.
 Every problem becomes a note for the user, never an exception.
 """
 
@@ -41,6 +49,17 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 # The last `node_modules/<name>` or `node_modules/@scope/<name>` in a path names the package,
 # which also covers pnpm's `.pnpm/x@1/node_modules/x` and Yarn's `.yarn/cache/...zip/node_modules/x`.
 _PACKAGE = re.compile(r"(?:^|[/\\])node_modules[/\\]((?:@[\w.~-]+[/\\])?[\w~-][\w.~-]*)")
+_WEBPACK = re.compile(r"^webpack://([^/]*)/+(.*)$", re.S)
+_PARCEL_ROOT = "/__parcel_source_root/"
+# What `package` says for code of the bundler itself (the text report words it apart).
+RUNTIME_SUFFIX = " (bundler runtime)"
+_RUNTIMES = (  # (source prefix after webpack://<name>/ is removed, or as written; bundler)
+    ("webpack/runtime/", "webpack"), ("webpack/bootstrap", "webpack"), ("webpack/startup", "webpack"),
+    ("webpack/before-startup", "webpack"), ("webpack/after-startup", "webpack"), ("(webpack)", "webpack"),
+    ("\0vite/", "vite"), ("vite/preload-helper", "vite"), ("vite/modulepreload-polyfill", "vite"),
+    ("\0rolldown/", "rolldown"), ("rolldown:", "rolldown"), ("\0", "rollup"),
+)
+_MAX_LOCKFILE = 32 * 1024 * 1024
 
 
 def find_map_url(text: str, css: bool = False) -> str | None:
@@ -104,9 +123,20 @@ def _project_root(folder: Path, cwd: Path) -> Path:
     return folder
 
 
+def runtime_of(source: str) -> str | None:
+    """"webpack (bundler runtime)" when a map's source is the bundler's own code, else None."""
+    m = _WEBPACK.match(source)
+    rest = m.group(2) if m else source
+    for prefix, bundler in _RUNTIMES:
+        if rest.startswith(prefix) or source.startswith(prefix):
+            return bundler + RUNTIME_SUFFIX
+    return None
+
+
 def package_of(path: str, root: Path | None = None, _cache: dict | None = None) -> str | None:
     """`name@version` (or `name`) of the npm package a path lies in. The version comes from
-    that package's package.json, read only when it is inside `root`."""
+    that package's package.json, or else from the npm lockfile beside the `node_modules` it
+    is in (a checkout without `npm ci`), read only when inside `root`."""
     found = None
     for found in _PACKAGE.finditer(path):
         pass
@@ -120,7 +150,30 @@ def package_of(path: str, root: Path | None = None, _cache: dict | None = None) 
     if pkg_json not in cache:
         cache[pkg_json] = _read_version(pkg_json, root)
     version = cache[pkg_json]
+    if version is None:
+        version = _locked_version(path[: found.end()], root, cache)
     return f"{name}@{version}" if version else name
+
+
+def _locked_version(package_dir: str, root: Path, cache: dict) -> str | None:
+    """The version package-lock.json (lockfileVersion 2 and 3) records for a package folder,
+    looked up beside the outermost `node_modules` of the path."""
+    first = _PACKAGE.search(package_dir)
+    top = Path(package_dir[: first.start() + (1 if package_dir[first.start()] in "/\\" else 0)] or ".")
+    lock = top / "package-lock.json"
+    if lock not in cache:
+        data = _read_inside(lock, root, _MAX_LOCKFILE)
+        packages = None
+        if isinstance(data, bytes):
+            try:
+                packages = json.loads(data.decode("utf-8-sig")).get("packages")
+            except (ValueError, AttributeError, RecursionError):
+                packages = None
+        cache[lock] = packages if isinstance(packages, dict) else {}
+    key = os.path.relpath(package_dir, top).replace("\\", "/")
+    entry = cache[lock].get(key)
+    version = entry.get("version") if isinstance(entry, dict) else None
+    return version if isinstance(version, str) and len(version) < 100 else None
 
 
 def may_quote(path: str, generated_path: str, cwd: Path) -> bool:
@@ -204,6 +257,10 @@ class BundleOrigin:
         self._line_starts: list[int] | None = None
         self._sources: dict[str, tuple[str, str | None]] = {}
         self._packages: dict = {}
+        self._contexts: dict = {}  # webpack namespace (None: any) -> the folder the bundler ran in
+        # Parcel 2 writes sources relative to its project root, with no sourceRoot to say so;
+        # its bundles define `parcelRequire<id>`.
+        self.parcel = "parcelRequire" in text
         self._content_lines: dict[int, list[str]] = {}
         self._contents: dict[str, str] = {}  # shown path -> the map's copy of that source
         self._suppressions: dict = {}
@@ -217,6 +274,8 @@ class BundleOrigin:
         if mapping is None or mapping.source is None:
             return None
         shown, package = self.resolve(mapping.source)
+        if shown is None:  # the bundler's runtime: no file to point at, the bundle says it best
+            return Origin(None, line, column, package)
         if mapping.content is not None:
             self._contents.setdefault(shown, mapping.content)
         return Origin(shown, mapping.line + 1, _code_points(mapping, self._content_lines) + 1, package)
@@ -242,14 +301,49 @@ class BundleOrigin:
             self._sources[source] = self._resolve(source)
         return self._sources[source]
 
-    def _resolve(self, source: str) -> tuple[str, str | None]:
+    def _resolve(self, written: str) -> tuple[str | None, str | None]:
+        source = written
+        runtime = runtime_of(source) or ("parcel" + RUNTIME_SUFFIX if self.parcel and source == "<anon>" else None)
+        if runtime is not None:
+            return None, runtime
+        webpack = _WEBPACK.match(source)
+        if webpack is not None:
+            base, source = self._bundler_project(webpack.group(1)), webpack.group(2).split("?")[0]
+        elif source.startswith(_PARCEL_ROOT):
+            base, source = self.root, source[len(_PARCEL_ROOT):]
+        elif self.parcel:
+            base = self._bundler_project(None)
+        else:
+            base = self.map_folder
         if _SCHEME.match(source) or source.startswith(("/", "\\")) or os.path.isabs(source):
-            return source, package_of(source)
-        path = Path(os.path.normpath(self.map_folder / unquote(source)))
+            return written, package_of(written)
+        path = Path(os.path.normpath(base / unquote(source)))
         if not _inside(path, self.root):
-            return source, package_of(source)
+            return written, package_of(written)
         shown = Path(os.path.relpath(path, self.cwd)).as_posix()
         return shown, package_of(str(path), self.root, self._packages)
+
+    def _bundler_project(self, name: str | None) -> Path:
+        """The folder the bundler ran in. webpack's output.devtoolNamespace defaults to
+        package.json's name: the package.json named `name` above the map, else the nearest
+        one, else the project root."""
+        if name not in self._contexts:
+            nearest = None
+            for folder in (self.map_folder, *self.map_folder.parents):
+                if not _inside(folder, self.root):
+                    break
+                data = _read_inside(folder / "package.json", self.root, _MAX_PACKAGE_JSON)
+                if not isinstance(data, bytes):
+                    continue
+                nearest = nearest or folder
+                try:
+                    if name is not None and json.loads(data.decode("utf-8-sig")).get("name") == name:
+                        nearest = folder
+                        break
+                except (ValueError, AttributeError, RecursionError):
+                    continue
+            self._contexts[name] = nearest or self.root
+        return self._contexts[name]
 
     def _utf16_column(self, line: int, column: int) -> int:
         if self.text.isascii():

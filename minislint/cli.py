@@ -30,7 +30,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check a TikTok Minis H5 app against the platform's development restrictions.")
     parser.add_argument("--version", action="version", version=f"minislint {__version__}")
     sub = parser.add_subparsers(dest="command")
-    check = sub.add_parser("check", help="lint files and folders (the default command)")
+    check = sub.add_parser(
+        "check", help="lint files and folders (the default command)", prog="minislint [check]",
+        description="Check files and folders (default: .). At a Minis app's root (where "
+                    "minis.config.json is) the whole app is checked: sources, config, and the "
+                    "configured build output even when gitignored.",
+        epilog="other commands: `minislint rules` lists the rules, `minislint explain RULE` prints "
+               "one's documentation, `minislint server` runs the editor server.")
     check.add_argument("paths", nargs="*", default=[], help="files or folders (default: .)")
     check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
     check.add_argument("-o", "--output", help="write the report to this file instead of stdout")
@@ -46,13 +52,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=int, metavar="N",
                        help="processes for many files (default: every core; 1 = no workers)")
     check.add_argument("--no-cache", action="store_true",
-                       help="neither read nor write the findings cache (.minislint_cache/)")
+                       help="neither read nor write the findings cache (.minislint_cache/ at the project root)")
     check.add_argument("--fix", action="store_true",
                        help="apply the safe fixes to the files, then report what remains")
     check.add_argument("--unsafe-fixes", action="store_true",
                        help="with --fix or --diff: apply the unsafe fixes too (review the change)")
     check.add_argument("--diff", action="store_true",
                        help="print the fixes as a unified diff (for `git apply`) and change nothing")
+    check.add_argument("--baseline", metavar="FILE",
+                       help="fail only on findings not recorded in FILE; report its entries that no "
+                            "longer match (default: the `baseline` setting)")
+    check.add_argument("--write-baseline", metavar="FILE",
+                       help="record today's findings in FILE (to adopt the gate on an existing app) and exit 0")
     sub.add_parser("rules", help="list every rule with its severity and summary")
     explain = sub.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule")
@@ -62,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] in (["-h"], ["--help"]):
+        argv = ["check", "--help"]  # the options people look for are check's
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv = ["check", *argv]
     parser = build_parser()
@@ -124,7 +137,7 @@ def cmd_server() -> int:
     try:
         from minislint.server import main as serve
     except ImportError as err:
-        raise UsageError(f"`minislint server` needs pygls ({err}): pip install 'minislint[lsp]'") from None
+        raise UsageError(f"`minislint server` needs pygls ({err}): pip install 'pygls>=2,<3' (the lsp extra)") from None
     return serve()
 
 
@@ -204,25 +217,33 @@ def _fix(args, engine, result, relint):
 
 def cmd_check(args) -> int:
     from minislint.engine import Engine
+    from minislint.policy import Baseline, BaselineError, Policy
     from minislint.report import ReportContext, render
+    from minislint.runner import Runner
 
     registry = _registry()
     settings = load_settings(args, registry)
     engine = Engine(settings, registry)
+    baseline_file = args.baseline or (settings.baseline if not args.write_baseline else None)
+    try:
+        baseline = Baseline.load(Path(baseline_file)) if baseline_file else None
+    except BaselineError as err:
+        raise UsageError(str(err)) from None
     sources = {}
     if args.stdin_filename or args.paths == ["-"]:
         if args.fix or args.diff:
             raise UsageError("--fix and --diff change files: they do not read standard input")
         result, sources = _lint_stdin(args, engine)
+        Runner(engine, policy=Policy(settings, baseline, sources=sources)).finish(result, result.findings)
     else:
         from minislint.cache import Cache
         from minislint.parallel import default_jobs
         from minislint.progress import Progress
-        from minislint.runner import Runner
 
         if args.jobs is not None and args.jobs < 1:
             raise UsageError("--jobs must be 1 or more")
-        runner = Runner(engine, args.jobs or default_jobs(), None if args.no_cache else Cache.for_engine(engine))
+        runner = Runner(engine, args.jobs or default_jobs(), None if args.no_cache else Cache.for_engine(engine),
+                        Policy(settings, baseline))
         progress = Progress()
         try:
             result = runner.run([Path(p) for p in (args.paths or ["."])], progress)
@@ -237,7 +258,15 @@ def cmd_check(args) -> int:
     for path, message, named in result.problems:
         print(f"minislint: {path}: {message}", file=sys.stderr)
         named_missing |= named
-    ctx = ReportContext(rules=registry.rules, files=result.files, sources=sources,
+    if args.write_baseline:
+        n = Baseline.write(Path(args.write_baseline), result.findings, Policy(settings, sources=sources))
+        print(f"minislint: wrote {n} baseline entries for {len(result.findings)} findings to "
+              f"{args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if result.internal_errors or named_missing else EXIT_OK
+    for rule, path, what in result.stale:
+        print(f"minislint: baseline {baseline_file}: stale entry, the problem is gone (remove it): "
+              f"{path}: {rule}: {what}", file=sys.stderr)
+    ctx = ReportContext(rules=registry.rules, files=result.files, sources=sources, accepted=result.accepted,
                         color=args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     out = render(args.format, result.findings, ctx)
     if args.output:

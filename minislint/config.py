@@ -17,7 +17,7 @@ class ConfigError(Exception):
     """A settings problem: printed as one line, exit status 2."""
 
 
-KEYS = ("select", "ignore", "severity", "exclude", "rules", "minis-config")
+KEYS = ("select", "ignore", "severity", "exclude", "rules", "minis-config", "per-file-ignores", "baseline")
 
 
 @dataclass
@@ -28,6 +28,8 @@ class Settings:
     exclude: list = field(default_factory=list)         # gitignore-style patterns, for walks
     rule_options: dict = field(default_factory=dict)    # rule id -> {option: value}
     minis_config: Optional[Path] = None
+    per_file_ignores: dict = field(default_factory=dict)  # glob -> set of rule ids (policy.py)
+    baseline: Optional[Path] = None         # the default --baseline file
     root: Optional[Path] = None             # folder of the settings file (or the cwd)
     source: Optional[Path] = None           # the settings file read, if any
 
@@ -128,4 +130,15 @@ def from_table(table: dict, where: str, path: Optional[Path], known_rules: dict)
         if not isinstance(table["minis-config"], str):
             raise ConfigError(f"{where}: 'minis-config' must be a path string")
         s.minis_config = (s.root or Path.cwd()) / table["minis-config"]
+    pfi = table.get("per-file-ignores", {})
+    if not isinstance(pfi, dict):
+        raise ConfigError(f"{where}: 'per-file-ignores' must be a table of \"glob\" = [rule ids]")
+    for glob, ids in pfi.items():
+        if not (isinstance(ids, list) and all(isinstance(v, str) for v in ids)):
+            raise ConfigError(f"{where}: per-file-ignores \"{glob}\" must be a list of rule ids")
+        s.per_file_ignores[glob] = check_rule_ids(ids, known_rules, f"{where} per-file-ignores \"{glob}\"")
+    if "baseline" in table:
+        if not isinstance(table["baseline"], str):
+            raise ConfigError(f"{where}: 'baseline' must be a path string")
+        s.baseline = (s.root or Path.cwd()) / table["baseline"]
     return s

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -131,9 +132,10 @@ class Engine:
         return self._finish(file, raw), crashes
 
     def _lint_fragment(self, fragment, raw: _Raw) -> int:
-        text = fragment.text
-        rules = [r for r in self.by_language.get(fragment.language, ())
-                 if not r.triggers or any(t in text for t in r.triggers)]
+        from minislint.js.spelled import Spelled
+
+        spelled = Spelled(fragment.text, fragment.language == "js")  # names assembled from pieces count
+        rules = [r for r in self.by_language.get(fragment.language, ()) if not r.triggers or spelled.any(r.triggers)]
         note = fragment.meta.get("note")
         if note:  # e.g. a block in a language nobody parses yet: say so once, never crash
             raw.add(self._engine_rules["syntax-error"], fragment, 0, 0, note, "warning")
@@ -230,7 +232,7 @@ class Engine:
                 continue
             sev = self.settings.severity.get(rule_id) or severity or default_sev
             f = Finding(rule_id, sev, message, file.display, line, col, end_line, end_col,
-                        fix=fixes.in_file(fix, fragment, file) if fix is not None else None)
+                        fix=fixes.in_file(fix, fragment, file, self.settings) if fix is not None else None)
             origin = getattr(fragment, "origin", None) if fragment is not None else None
             if origin is not None:
                 f = _through_origin(f, origin)
@@ -244,7 +246,7 @@ class Engine:
                 fix = fix_for(file.text, d, rule_id, whole) if fix_for is not None else None
                 out.append(Finding(rule.id, self.settings.severity.get(rule.id) or rule.severity, message,
                                    file.display, d.line, d.column, d.line, d.end_column,
-                                   fix=fixes.in_file(fix, None, file) if fix is not None else None))
+                                   fix=fixes.in_file(fix, None, file, self.settings) if fix is not None else None))
         return out
 
     def _file_finding(self, display: str, message: str) -> Finding:
@@ -259,6 +261,8 @@ def _through_origin(f: Finding, origin) -> Optional[Finding]:
         o = None
     if o is None:
         return f
+    if o.path is None:  # the bundler's own runtime: stays in the bundle, named as such
+        return replace(f, package=o.package)
     try:
         if f.rule != "internal-error" and getattr(origin, "suppresses", None) and origin.suppresses(o, f.rule):
             return None

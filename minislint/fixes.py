@@ -19,6 +19,7 @@ APPLICABILITIES = (SAFE, UNSAFE, SUGGESTION)
 # A line this long is minified or generated code: nobody edits it by hand, so it gets no fix.
 _MINIFIED_LINE = 1000
 _MAP_COMMENT = re.compile(r"[#@][ \t]*sourceMappingURL=")
+_BREAKS = "\r\n\u2028\u2029"
 
 
 @dataclass(frozen=True)
@@ -72,16 +73,59 @@ def replace(start: int, end: int, text: str, message: str, applicability: str = 
     return Fix(message, (Edit(start, end, text),), applicability)
 
 
-def fixable_file(file) -> bool:
-    """Fixes are offered for the text people write, never for shipped bundles: no file with a
-    source map comment (its source is what to fix) and no minified file."""
+def removal(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span to delete so that `text[start:end]` goes without leaving a hole: its whole
+    line(s) with the line break when nothing else is on them, else the blanks on one side."""
+    line_start = max(text.rfind(c, 0, start) for c in _BREAKS) + 1
+    line_end = min((i for i in (text.find(c, end) for c in _BREAKS) if i >= 0), default=len(text))
+    before, after = text[line_start:start], text[end:line_end]
+    if not before.strip() and not after.strip():
+        if text.startswith("\r\n", line_end):
+            return line_start, line_end + 2
+        return line_start, min(line_end + 1, len(text))
+    if not after.strip():
+        return line_start + len(before.rstrip()), line_end    # `code; // comment`
+    return start, end + len(after) - len(after.lstrip())      # `/* comment */ code`
+
+
+def line_indent(text: str, offset: int) -> tuple[int, str]:
+    """(start of the line holding `offset`, the blanks that begin it)."""
+    line_start = max(text.rfind(c, 0, offset) for c in _BREAKS) + 1
+    line = text[line_start:offset]
+    return line_start, line[:len(line) - len(line.lstrip(" \t"))]
+
+
+def newline_of(text: str) -> str:
+    """The file's own line break, for inserted lines."""
+    m = re.search(r"\r\n|\r|\n", text)
+    return m.group(0) if m else "\n"
+
+
+def fixable_file(file, settings=None) -> bool:
+    """Fixes are offered for the text people write, never for what a build wrote: no file with a
+    source map comment (its source is what to fix), no minified file, nothing in the build output
+    folder of a Minis project (the next build overwrites it)."""
     cached = getattr(file, "_fixable", None)
     if cached is None:
         text = file.text
         cached = not _MAP_COMMENT.search(text) and not _long_line(text) \
-            and not file.path.name.lower().endswith((".min.js", ".min.css", ".min.mjs"))
+            and not file.path.name.lower().endswith((".min.js", ".min.css", ".min.mjs")) \
+            and not _in_build_output(file.path, settings)
         file._fixable = cached
     return cached
+
+
+def _in_build_output(path, settings) -> bool:
+    from minislint.minis.readiness import project_shape
+
+    shape = project_shape(path, settings)
+    if shape.output_dir is None or shape.output_dir == shape.root:
+        return False
+    try:
+        path.resolve().relative_to(shape.output_dir)
+        return True
+    except ValueError:
+        return False
 
 
 def _long_line(text: str) -> bool:
@@ -96,12 +140,12 @@ def _long_line(text: str) -> bool:
     return False
 
 
-def in_file(fix: Fix, fragment, file) -> Optional[Fix]:
+def in_file(fix: Fix, fragment, file, settings=None) -> Optional[Fix]:
     """`fix` with fragment offsets turned into file offsets, or None when it cannot be applied
     there: the fragment was reached through a source map, the file is generated, or an edited
     range does not stand in the file as it does in the fragment (type-erased TypeScript, where an
     edit spanning an annotation would delete text the parser never saw)."""
-    if not fixable_file(file) or fragment is not None and getattr(fragment, "origin", None) is not None:
+    if not fixable_file(file, settings) or fragment is not None and getattr(fragment, "origin", None) is not None:
         return None
     if fragment is None:
         return Fix(fix.message, fix.edits, fix.applicability, _file_digest(file))
@@ -113,7 +157,8 @@ def in_file(fix: Fix, fragment, file) -> Optional[Fix]:
         if not 0 <= e.start <= e.end <= len(fragment.text):
             return None
         s, t = fragment.file_offset(e.start), fragment.file_offset(e.end)
-        if t - s != e.end - e.start or file.text[s:t] != fragment.text[e.start:e.end]:
+        if t - s != e.end - e.start or file.text[s:t] != fragment.text[e.start:e.end] \
+                or not _fits(e.text, fragment.meta.get("embedded")):
             return None
         edits.append(Edit(s, t, e.text))
     return Fix(fix.message, tuple(edits), fix.applicability, _file_digest(file))
@@ -124,6 +169,17 @@ def _file_digest(file) -> str:
     if digest is None:
         digest = file._digest = text_digest(file.text)
     return digest
+
+
+def _fits(text: str, embedded) -> bool:
+    """Whether `text` can stand as it is in the markup around the fragment: an attribute value
+    takes no quote or `&` unescaped, an inline <script> no `</script` or `<!--`."""
+    if embedded in ("event-handler", "style-attribute"):
+        return not any(c in text for c in "\"'&")
+    if embedded == "script":
+        lower = text.lower()
+        return "</script" not in lower and "<!--" not in lower
+    return True
 
 
 def text_digest(text: str) -> str:

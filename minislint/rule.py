@@ -59,6 +59,11 @@ class RuleContext:
     def scope(self):
         return self._services.scope
 
+    @property
+    def values(self):
+        """The value service of a JS fragment (minislint.js.values.Values); None elsewhere."""
+        return self._services.values
+
     def fold(self, node) -> Optional[str]:
         return self._services.fold(node)
 
@@ -75,8 +80,10 @@ class RuleContext:
         counter = getattr(self._sink, "count", None)
         return counter(self.fragment) if counter else 0
 
-    def report(self, where, message: str, severity: Optional[str] = None, fix=None) -> None:
+    def report(self, where, message: str, severity: Optional[str] = None, fix=None, fragment=None) -> None:
         """`where` is a node with `.range` or a (start, end) pair of fragment offsets; `fix` a
-        fixes.Fix whose edits are fragment offsets too (the engine maps them to the file)."""
+        fixes.Fix whose edits are fragment offsets too (the engine maps them to the file).
+        `fragment`: another fragment of the same file whose offsets `where` holds (an inline
+        script of the page, from Document.scripts)."""
         start, end = where if isinstance(where, tuple) else where.range
-        self._sink(self.rule, self.fragment, start, end, message, severity, fix)
+        self._sink(self.rule, fragment or self.fragment, start, end, message, severity, fix)

@@ -1,9 +1,15 @@
 """One check over the paths the user named: which files (discovery.py), cached findings and
 worker processes (cache.py, parallel.py), project-level rules, then every finding through one
-filter. The engine (engine.py) lints one file and knows nothing of the others."""
+filter (policy.py). The engine (engine.py) lints one file and knows nothing of the others.
+
+The whole app (issue 14): a named folder that holds a Minis app (its minis.config.json, or in a
+monorepo several apps below it) brings in each app's configured build output, gitignored or not,
+because that is what ships. A problem seen in a source file and again in the bundle through the
+source map is one finding, at the source, with where it ships attached (`generated`).
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional
 
@@ -11,7 +17,9 @@ from minislint import fixes, guard
 from minislint.discovery import iter_files
 from minislint.engine import Engine, display_path
 from minislint.finding import Finding
+from minislint.minis import config as minis_config
 from minislint.parallel import lint_files
+from minislint.policy import Policy
 from minislint.rule import Rule
 from minislint.source import SourceFile
 
@@ -22,21 +30,33 @@ class Result:
     files: int = 0
     problems: list = field(default_factory=list)    # (path, message, named on the command line)
     internal_errors: int = 0
+    accepted: int = 0       # findings the baseline accepts (not in `findings`)
+    stale: list = field(default_factory=list)       # baseline entries nothing matched any more
 
 
 class Runner:
-    def __init__(self, engine: Engine, jobs: int = 1, cache=None):
+    def __init__(self, engine: Engine, jobs: int = 1, cache=None, policy: Optional[Policy] = None):
         self.engine = engine
         self.jobs = jobs     # worker processes (the CLI's --jobs; parallel.py)
         self.cache = cache   # a cache.Cache, set by the CLI unless --no-cache
+        self.policy = policy or Policy(engine.settings)
 
     def run(self, paths: list[Path], progress=None) -> Result:
         """`progress(done, total)` is called after each file (the CLI's terminal progress line)."""
         engine = self.engine
         result = Result()
         problems = result.problems
-        files = list(iter_files(paths, engine.wants, engine.settings.exclude,
-                                lambda p, msg, named: problems.append((display_path(p), msg, named))))
+
+        def discover(named):
+            return list(iter_files(named, engine.wants, engine.settings.exclude,
+                                   lambda p, msg, named: problems.append((display_path(p), msg, named))))
+
+        files = discover(paths)
+        outputs = shipped_outputs(paths, files, engine.settings)
+        if outputs:
+            paths = [*paths, *outputs]
+            seen = {f.resolve() for f in files}
+            files += [f for f in discover(outputs) if f.resolve() not in seen]
         for done, (found, crashed) in enumerate(lint_files(engine, files, self.jobs, self.cache), 1):
             result.findings.extend(found)
             result.internal_errors += crashed
@@ -44,8 +64,16 @@ class Runner:
                 progress(done, len(files))
         result.files = len(files)
         result.findings.extend(self.check_project(paths, files, result))
-        result.findings.sort(key=Finding.sort_key)
+        self.finish(result, merge_shipped(result.findings))
         return result
+
+    def finish(self, result: Result, findings: list) -> None:
+        """Every finding of a run, file-level, engine and project-level alike, goes through the
+        policy (per-file-ignores, baseline) here, and nowhere else."""
+        kept = self.policy.apply(findings)
+        result.findings = sorted(kept, key=Finding.sort_key)
+        result.accepted = len(findings) - len(kept)
+        result.stale = self.policy.stale()
 
     def check_project(self, paths: list[Path], files: list[Path], result: Result) -> list:
         project_rules = [r for r in self.engine.rules if type(r).check_project is not Rule.check_project]
@@ -62,6 +90,80 @@ class Runner:
                                              f"rule '{rule.id}' crashed: {type(err).__name__}: {err}",
                                              display_path(paths[0] if paths else Path(".")), 1, 1, 1, 1))
         return pctx.findings
+
+
+def shipped_outputs(paths: list[Path], files: list[Path], settings) -> list[Path]:
+    """The build output folders of the Minis apps inside the named folders, not named already:
+    the `build.outputDir` of each app whose minis.config.json sits in a named folder or below
+    it (the apps of a monorepo each bring their own). A subfolder such as `src/` brings none."""
+    folders = [p.absolute() for p in paths if p.is_dir()]
+    if not folders:
+        return []  # files only (pre-commit's changed files): no view of the app
+    configs: dict = {}
+    if settings.minis_config is not None:
+        configs[Path(settings.minis_config).absolute()] = None
+    else:
+        by_folder: dict = {}
+        for folder in {*folders, *(Path(f).absolute().parent for f in files)}:
+            if folder not in by_folder:
+                by_folder[folder] = minis_config.find_config(folder)
+            if by_folder[folder] is not None:
+                configs[by_folder[folder]] = None
+    named = set(folders)
+    out = []
+    for path in configs:
+        config = minis_config.load(path)
+        root, output = config.root, Path(config.output_dir).absolute()
+        if not any(_within(root, f) for f in folders) or not output.is_dir() or output == root \
+                or not _within(output, root) or output in named:
+            continue
+        out.append(_relative_like(output, paths))
+        named.add(output)
+    return out
+
+
+def _within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _relative_like(path: Path, paths: list[Path]) -> Path:
+    """`dist` rather than `/home/.../app/dist` when the user named relative paths, so findings
+    read as the rest of the run."""
+    if all(not p.is_absolute() for p in paths):
+        try:
+            return Path(display_path(path))
+        except ValueError:
+            pass
+    return path
+
+
+def merge_shipped(findings: list) -> list:
+    """Each problem once: a finding mapped from a bundle (it has `generated`) onto a source line
+    that was linted too, with a finding of the same rule on that line, is that finding; the
+    source finding keeps its own position and gains `generated`. Of the same problem shipped in
+    two bundles (a legacy and a modern build), the first is kept."""
+    direct: dict = {}
+    for f in findings:
+        if f.generated is None:
+            direct.setdefault((f.rule, f.path, f.line), []).append(f)
+    gained: dict = {}  # id(direct finding) -> its copy with `generated`
+    kept_mapped: set = set()
+    out = []
+    for f in findings:
+        if f.generated is None:
+            out.append(f)
+            continue
+        same_line = direct.get((f.rule, f.path, f.line))
+        if same_line:
+            target = min(same_line, key=lambda d: abs(d.column - f.column))
+            if id(target) not in gained:
+                gained[id(target)] = replace(target, generated=f.generated, package=target.package or f.package)
+            continue
+        key = (f.rule, f.path, f.line, f.column, f.message)
+        if key not in kept_mapped:
+            kept_mapped.add(key)
+            out.append(f)
+    return [gained.get(id(f), f) for f in out]
 
 
 class ProjectContext:
@@ -93,4 +195,4 @@ class ProjectContext:
         """`fix`: a fixes.Fix with offsets into `file.text`."""
         (line, col), (el, ec) = file.position(start), file.position(end)
         self.report(file.path, message, line, col, el, ec, severity,
-                    fixes.in_file(fix, None, file) if fix is not None else None)
+                    fixes.in_file(fix, None, file, self.settings) if fix is not None else None)

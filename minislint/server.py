@@ -31,6 +31,7 @@ from minislint.apply_fixes import fix_text
 from minislint.engine import Engine
 from minislint.fixes import SAFE, UNSAFE, Fix, text_digest
 from minislint.plugins import default_registry
+from minislint.policy import Policy
 from minislint.rule import explain_text
 from minislint.source import SourceFile
 
@@ -222,7 +223,8 @@ class MinislintServer(LanguageServer):
             return [], problem
         positions = Positions(text, encoding)
         out = []
-        for f in engine.lint_text(path, text):
+        # per-file-ignores as in a run (policy.py); a baseline is the gate's business, not the editor's
+        for f in Policy(engine.settings).apply(engine.lint_text(path, text)):
             line, col, end_line, end_col = f.line, f.column, f.end_line, f.end_column
             if f.generated is not None:  # mapped to another source: mark it here, where it ships
                 span = f.end_column - f.column if f.end_line == f.line else 0

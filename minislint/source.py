@@ -19,7 +19,7 @@ _LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 class Origin:
     """Where generated code was written (a source map's answer)."""
 
-    path: str
+    path: Optional[str]   # None: the bundler's own runtime code, which has no file
     line: int
     column: int
     package: Optional[str] = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from minislint.hookspec import hookimpl
+from minislint.js.values import last_name
 from minislint.minis import readiness as R
 from minislint.rule import Rule
 
@@ -15,29 +16,13 @@ _LOGIN_NAME = re.compile(r"login", re.I)
 _MAX_HOPS = 3  # fail handler -> helper function -> helper function
 
 
-def _static_name(node):
-    node = R.unwrap(node)
-    if node is None:
-        return None
-    if node.type == "Identifier":
-        return node.name
-    if node.type == "MemberExpression" and not node.computed and node.property.type == "Identifier":
-        return node.property.name
-    return None
-
-
 def _is_root_component(fragment) -> bool:
     return fragment.file.path.stem.lower() == "app"
 
 
 def _is_vue_setup(fragment) -> bool:
-    """Whether a fragment is the body of a Vue `<script setup>` block."""
-    if not fragment.meta.get("vue"):
-        return False
-    from minislint.markup.vue_sfc import split_sfc
-
-    return any(b.type == "script" and b.start == fragment.offset and b.setup
-               for b in split_sfc(fragment.file.text))
+    """Whether a fragment is the body of a Vue `<script setup>` block (the Vue language says)."""
+    return bool(fragment.meta.get("vue") and fragment.meta.get("setup"))
 
 
 def _start_callback(fn, ctx):
@@ -56,9 +41,9 @@ def _start_callback(fn, ctx):
             return f'the "{first}" handler'
         if path in (("$",), ("jQuery",)) and p.arguments[0] is fn:
             return "a jQuery ready handler"
-        if callee.type == "MemberExpression" and _static_name(callee) == "ready":
+        if callee.type == "MemberExpression" and last_name(callee) == "ready":
             return "a ready handler"
-        name = _static_name(callee)
+        name = last_name(callee)
         if name in _ROOT_HOOKS and _is_root_component(ctx.fragment):
             if name in ("useEffect", "useLayoutEffect"):
                 deps = p.arguments[1] if len(p.arguments) > 1 else None
@@ -71,7 +56,7 @@ def _start_callback(fn, ctx):
         if path in (("onload",), ("document", "onDOMContentLoaded"), ("onpageshow",)):
             return f"window.{path[-1]}" if len(path) == 1 else ".".join(path)
     if p.type in ("Property", "MethodDefinition") and p.value is fn and _is_root_component(ctx.fragment):
-        name = _static_name(p.key) if not p.computed else None
+        name = last_name(p.key) if not p.computed else None
         if name in _ROOT_HOOKS:
             return f"the root component's {name}"
     return None
@@ -109,7 +94,7 @@ class _Fallback:
         node = R.unwrap(node)
         if self.ctx.global_path(node) == ("TTMinis", "login"):
             return True  # fail: TTMinis.login
-        name = _static_name(node)
+        name = last_name(node)
         if name and _LOGIN_NAME.search(name):
             return True  # fail: doLogin
         if node.type == "Identifier":
@@ -120,7 +105,7 @@ class _Fallback:
                 callee = R.unwrap(n.callee)
                 if R.ttminis_method(callee, self.ctx.global_path) == "login":
                     return True
-                name = _static_name(callee)
+                name = last_name(callee)
                 if name and _LOGIN_NAME.search(name):
                     return True
                 if callee.type == "Identifier":
@@ -157,7 +142,7 @@ def failure_paths(call, ctx):
     while node is not None and node.type in ("ChainExpression", "AwaitExpression"):
         child, node = node, node.parent
     if node is not None and node.type == "MemberExpression" and node.object is child:
-        name = _static_name(node)
+        name = last_name(node)
         outer = node.parent
         if outer is not None and outer.type == "CallExpression" and outer.callee is node:
             if name == "catch" and outer.arguments:

@@ -4,53 +4,35 @@ from __future__ import annotations
 from minislint.decode import DecodeProblem, decode
 from minislint.hookspec import hookimpl
 from minislint.languages import ParseError
-from minislint.markup.scan import scan
 from minislint.minis import config as mc
-from minislint.minis.readiness import is_js_script
+from minislint.minis import readiness as R
 from minislint.rule import Rule
-from minislint.source import Fragment, SourceFile
+from minislint.source import SourceFile
 
 MAX_HTML_BYTES = 8 * 1024 * 1024
 
 
 def init_client_keys(file: SourceFile):
     """(start, end, key) in `file` for each `TTMinis.init({ clientKey: "..." })` of its inline
-    scripts whose key folds to a constant string."""
-    from minislint.js.parse import parse_js
-    from minislint.js.services import JsServices
-    from minislint.js.values import unwrap
-    from minislint.js.walk import walk
+    scripts whose key folds to a constant string (the scripts as the HTML language splits them)."""
+    from minislint.js.values import property_value, unwrap
+    from minislint.languages.html import split
 
     out = []
-    for tag in scan(file.text):
-        if tag.kind != "start" or tag.name != "script" or tag.has("src") or tag.body is None \
-                or not is_js_script(tag.get("type")):
-            continue
-        start, end = tag.body
-        module = (tag.get("type") or "").strip().lower() == "module"
-        piece = Fragment(file, "js", file.text[start:end], start, module=module)
+    for script in split(file)[0].meta["scripts"]:
         try:
-            tree = parse_js(piece)
+            tree, services = script.tree, script.services
         except (ParseError, RecursionError):
             continue  # syntax-error reports it
-        services = JsServices(tree, piece)
-        calls = []
-        walk(tree, {"CallExpression": [calls.append]})
-        for call in calls:
-            if services.global_path(unwrap(call.callee)) != ("TTMinis", "init") or not call.arguments:
+        for call in R.descendants(tree):
+            if call.type != "CallExpression" or not call.arguments \
+                    or services.global_path(unwrap(call.callee)) != ("TTMinis", "init"):
                 continue
-            arg = unwrap(call.arguments[0])
-            if arg.type != "ObjectExpression":
-                continue
-            for prop in arg.properties:
-                key = getattr(prop, "key", None)
-                name = None if key is None or prop.computed else (
-                    key.name if key.type == "Identifier" else key.value)
-                if prop.type == "Property" and name == "clientKey":
-                    value = services.fold(prop.value)
-                    if value is not None:
-                        out.append((piece.file_offset(prop.value.range[0]),
-                                    piece.file_offset(prop.value.range[1]), value))
+            key = property_value(call.arguments[0], "clientKey")
+            value = services.fold(key) if key is not None else None
+            if value is not None:
+                piece = script.fragment
+                out.append((piece.file_offset(key.range[0]), piece.file_offset(key.range[1]), value))
     return out
 
 

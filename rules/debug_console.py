@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
+from minislint import fixes
 from minislint.hookspec import hookimpl
-from minislint.markup.scan import scan
+from minislint.markup.scan import element_end, scan
 from minislint.minis import readiness as R
 from minislint.rule import Rule
 
@@ -30,15 +31,36 @@ def dev_only(node, text: str) -> bool:
 
 
 def check_html(text: str, tags=None):
-    """`<script src>` tags that load a debug console: [(start, end, message)]."""
+    """`<script src>` tags that load a debug console: [(start, end, message, fix)]."""
     out = []
-    for tag in (scan(text) if tags is None else tags):
+    tags = scan(text) if tags is None else tags
+    for i, tag in enumerate(tags):
         if tag.kind == "start" and tag.name == "script" and R.is_js_script(tag.get("type")):
             which = R.debug_console_src(tag.get("src"))
             if which:
                 out.append((tag.start, tag.end, f"the {which} debug console is loaded: remove it "
-                                                "before release"))
+                                                "before release", _remove_html(text, tags, i)))
     return out
+
+
+def _remove_html(text, tags, i):
+    """Remove the console's <script src> element and the inline script after it that only
+    starts the console (`eruda.init();`, `var vConsole = new VConsole();`)."""
+    end = element_end(tags, tags[i])
+    if end is None:
+        return None
+    edits = [fixes.Edit(*fixes.removal(text, tags[i].start, end), "")]
+    after = next((t for t in tags[i + 1:] if t.kind == "start"), None)
+    if after is not None and after.name == "script" and not after.has("src") and after.body:
+        body = text[after.body[0]:after.body[1]].strip()
+        init_end = element_end(tags, after)
+        if init_end is not None and (not body or _INIT.fullmatch(body)) and not text[end:after.start].strip():
+            edits = [fixes.Edit(*fixes.removal(text, tags[i].start, init_end), "")]
+    return fixes.Fix("Remove the debug console", tuple(edits))
+
+
+_INIT = re.compile(r"(?:eruda\.init\([^()]*\)|(?:(?:var|let|const)\s+[\w$]+\s*=\s*|window\.[\w$]+\s*=\s*)?"
+                   r"new\s+(?:window\.)?VConsole\([^()]*\))\s*;?")
 
 
 def _module_name(node, fold):
@@ -83,13 +105,19 @@ hundreds of kilobytes to the package.
 ## Use instead
 Remove both tags before building for release, or load the console only in development
 builds (for example behind `import.meta.env.DEV` so the bundler drops it).
+
+## Fix
+Safe: removes the `<script src>` of the console with the inline script right after it when
+that only starts the console, and a statement that only starts it (`eruda.init();`,
+`new VConsole();`, `var vc = new VConsole();` when nothing else names `vc`). Imports are left
+to you: other code may use them.
 """
 
     def create(self, ctx):
         if ctx.fragment.language == "html":
             def run_html(doc):
-                for start, end, message in check_html(ctx.fragment.text, doc.tags):
-                    ctx.report((start, end), message)
+                for start, end, message, fix in check_html(ctx.fragment.text, doc.tags):
+                    ctx.report((start, end), message, fix=fix)
             return {"Document": run_html}
 
         text = ctx.fragment.text
@@ -99,7 +127,8 @@ builds (for example behind `import.meta.env.DEV` so the bundler drops it).
                 return
             callee = R.unwrap(node.callee)
             if ctx.global_path(callee) == ("eruda", "init"):
-                ctx.report(node, "eruda.init() starts the eruda debug console: remove it before release")
+                ctx.report(node, "eruda.init() starts the eruda debug console: remove it before release",
+                           fix=remove_statement(node))
                 return
             dynamic = callee.type == "Import"  # esprima2: import("x") is a call with callee Import
             required = callee.type == "Identifier" and callee.name == "require" and ctx.scope.is_global(callee)
@@ -111,7 +140,25 @@ builds (for example behind `import.meta.env.DEV` so the bundler drops it).
 
         def on_new(node):
             if ctx.global_path(node.callee) in (("VConsole",), ("vConsole",)) and not dev_only(node, text):
-                ctx.report(node, "new VConsole() starts the vConsole debug console: remove it before release")
+                ctx.report(node, "new VConsole() starts the vConsole debug console: remove it before release",
+                           fix=remove_statement(node))
+
+        def remove_statement(node):
+            """Remove the statement that only starts the console: `eruda.init();`,
+            `new VConsole();`, `window.vc = new VConsole();`, or `var vc = new VConsole();`
+            when nothing else in the file names `vc`."""
+            p = node.parent
+            if p is not None and p.type == "AssignmentExpression" and p.right is node:
+                p = p.parent
+            elif p is not None and p.type == "VariableDeclarator" and p.init is node \
+                    and p.id.type == "Identifier" and p.parent.type == "VariableDeclaration" \
+                    and len(p.parent.declarations) == 1 \
+                    and len(re.findall(rf"(?<![\w$.]){re.escape(p.id.name)}(?![\w$])", text)) == 1:
+                p = p.parent
+            if p is None or p.type not in ("ExpressionStatement", "VariableDeclaration") \
+                    or p.parent is None or p.parent.type not in ("Program", "BlockStatement"):
+                return None
+            return fixes.replace(*fixes.removal(text, *p.range), "", "Remove the debug console")
 
         def on_import(node):
             which = _module_name(node.source, ctx.fold)

@@ -2,8 +2,7 @@
 from minislint.hookspec import hookimpl
 from minislint.js.ast import is_reference
 from minislint.js.scope import pattern_names
-from minislint.js.values import GLOBAL_OBJECTS, unwrap
-from minislint.markup.dom import last_name
+from minislint.js.values import GLOBAL_OBJECTS, last_name, unwrap
 from minislint.rule import Rule
 
 APIS = ["navigator.clipboard", "ClipboardItem", "navigator.geolocation", "navigator.vibrate"]
@@ -125,7 +124,7 @@ Show the text so the user can copy it, or use a TikTok Minis SDK capability wher
                 destructure(node.left, node.right)
 
         def call(node):
-            if commands and node.arguments and last_name(node.callee, ctx) == "execCommand" and \
+            if commands and node.arguments and last_name(node.callee, ctx.fold) == "execCommand" and \
                     ctx.global_path(unwrap(node.callee)) == ("document", "execCommand"):
                 command = ctx.fold(node.arguments[0])
                 if command and command.lower() in commands:

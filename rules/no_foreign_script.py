@@ -1,7 +1,7 @@
 """no-foreign-script: scripts loaded from another host, in markup and in JavaScript."""
 from minislint.hookspec import hookimpl
-from minislint.js.values import static_property, unwrap
-from minislint.markup.dom import UNKNOWN, created_element, html_tags, last_name, static_text
+from minislint.js.values import last_name, unwrap
+from minislint.markup.dom import UNKNOWN, html_tags, static_text
 from minislint.markup.urls import foreign_host
 from minislint.minis.readiness import SDK_HOST, is_js_script
 from minislint.rule import Rule
@@ -50,8 +50,9 @@ URLs. Checked in:
   `<link rel="preload" as="script">`;
 - JavaScript, inline or in files: `import` / `export ... from` / `import()` of a remote URL,
   `importScripts(url)`, `new Worker(url)` / `new SharedWorker(url)`; a script injected at run
-  time (`document.createElement("script")` whose `src` is set, or `setAttribute("src", ...)`,
-  to a remote URL; `document.write`, `innerHTML`, `insertAdjacentHTML` strings with such a
+  time (`document.createElement("script")` whose `src` is set, by `.src =`,
+  `setAttribute("src", ...)` or `Object.assign(el, { src })`, to a remote URL; the same for a
+  `<link rel="modulepreload">`; JSX `<script src>` and its compiled `jsx("script", { src })`; `document.write`, `innerHTML`, `insertAdjacentHTML` strings with such a
   `<script>` or `<link>`). URLs built from constants and template literals count when their
   host is known (`` `https://cdn.example/${v}.js` ``).
 
@@ -79,6 +80,11 @@ Install the library and bundle it, or copy the file into the app and load it by 
 <script src="./vendor/lodash.min.js"></script>
 ```
 """
+
+    def candidates(self, options):
+        """The URL's `//` or `\\`, and the element's creation: the value service follows the element
+        to attributes set later, and the finding is at the `createElement` call."""
+        return self.triggers + ("createElement", "jsx", "createElementVNode", "h(")
 
     def create(self, ctx):
         allowed = ctx.options.get("allowed_hosts") or ()
@@ -114,14 +120,28 @@ Install the library and bundle it, or copy the file into the app and load it by 
         def module_source(node):
             check_url(getattr(node, "source", None), "module")
 
-        def script_element(obj):
-            """Whether `obj` is a variable holding document.createElement("script")."""
-            obj = unwrap(obj)
-            if obj is None or obj.type != "Identifier" or ctx.scope is None:
-                return False
-            binding = ctx.scope.resolve(obj)
-            init = getattr(binding, "init", None) if binding is not None else None
-            return init is not None and binding.path == () and created_element(init, ctx) == "script"
+        elements = ctx.values.elements
+
+        def element(node):
+            """A script (or script preload) made in code, and the URL it is given afterwards."""
+            made = elements.created(node)
+            if made is None or made.tag not in ("script", "link"):
+                return made is not None
+            attrs = elements.attributes(made)
+            if made.tag == "link":
+                rel = " ".join(ctx.fold(v) or "" for name, v in attrs if name == "rel").lower().split()
+                as_ = " ".join(ctx.fold(v) or "" for name, v in attrs if name == "as").lower()
+                if "modulepreload" not in rel and not ("preload" in rel and as_ == "script"):
+                    return True
+                wanted = ("href",)
+            elif last_name(getattr(node, "callee", None)) == "createElementNS":
+                wanted = ("src", "href", "xlink:href")  # an SVG <script> loads from href
+            else:
+                wanted = ("src",)
+            for name, value in attrs:
+                if name in wanted:
+                    check_url(value)
+            return True
 
         def call(node):
             callee = unwrap(node.callee)
@@ -135,12 +155,8 @@ Install the library and bundle it, or copy the file into the app and load it by 
                 for arg in node.arguments:
                     check_url(arg)
                 return
-            if callee.type == "MemberExpression" and static_property(callee, ctx.fold) == "setAttribute" \
-                    and len(node.arguments) > 1 and (ctx.fold(node.arguments[0]) or "").lower() == "src" \
-                    and script_element(callee.object):
-                check_url(node.arguments[1])
-                return
-            html_sink(node)
+            if not element(node):
+                html_sink(node)
 
         def html_sink(node):
             for value, tag in html_tags(node, ctx):
@@ -152,23 +168,15 @@ Install the library and bundle it, or copy the file into the app and load it by 
                         ctx.report(value, "this HTML string adds a " + _message(host))
                         return
 
-        def assignment(node):
-            left = node.left
-            if node.operator == "=" and left.type == "MemberExpression" \
-                    and static_property(left, ctx.fold) == "src" and script_element(left.object):
-                check_url(node.right)
-                return
-            html_sink(node)
-
         def new(node):
-            if last_name(node.callee, ctx) in ("Worker", "SharedWorker") and node.arguments \
+            if last_name(node.callee, ctx.fold) in ("Worker", "SharedWorker") and node.arguments \
                     and ctx.global_path(unwrap(node.callee)) in _WORKERS:
                 check_url(node.arguments[0], "worker script")
 
         return {"ImportDeclaration": module_source, "ExportNamedDeclaration": module_source,
                 "ExportAllDeclaration": module_source, "ImportExpression": module_source,
-                "CallExpression": call, "NewExpression": new, "AssignmentExpression": assignment,
-                "Property": html_sink}
+                "CallExpression": call, "NewExpression": new, "AssignmentExpression": html_sink,
+                "Property": html_sink, "JSXOpeningElement": element}
 
 
 @hookimpl

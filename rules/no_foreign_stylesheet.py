@@ -1,6 +1,6 @@
 """no-foreign-stylesheet: style sheets from another host (font services excepted)."""
 from minislint.hookspec import hookimpl
-from minislint.markup.dom import UNKNOWN, html_tags
+from minislint.markup.dom import UNKNOWN, html_tags, static_text
 from minislint.markup.urls import foreign_host
 from minislint.rule import Rule
 
@@ -39,7 +39,10 @@ Reports style sheets that come from another host (an absolute or protocol-relati
 - `@import` in both forms, `@import "https://..."` and `@import url(https://...)`, in CSS
   files, `<style>` blocks and Vue `<style>` blocks (any `lang`);
 - HTML strings with such a `<link>` written through `innerHTML`, `insertAdjacentHTML`,
-  `document.write`.
+  `document.write`;
+- such a `<link>` made in code: `document.createElement("link")` given `rel` and `href`
+  (`.rel =`, `setAttribute`, `Object.assign`), JSX `<link rel="stylesheet" href>` and its
+  compiled forms.
 
 Fonts are the documented exception: `url()` inside `@font-face` is never reported, and style
 sheets from the font services in the option `allowed_hosts` are fine (default: Google Fonts'
@@ -64,6 +67,11 @@ Apart from fonts, the `src` of scripts and CSS may only be the app's own resourc
 Bundle the style sheet (`import "normalize.css"` in the app's entry) or copy it into the app
 and import it by a relative path.
 """
+
+    def candidates(self, options):
+        """The URL's `//` or `\\`, and the element's creation: the value service follows the element
+        to attributes set later, and the finding is at the `createElement` call."""
+        return self.triggers + ("createElement", "jsx", "createElementVNode", "h(")
 
     def create(self, ctx):
         allowed = ctx.options.get("allowed_hosts") or ()
@@ -95,8 +103,32 @@ and import it by a relative path.
                         ctx.report(value, "this HTML string adds a " + _message(host))
                         return
 
-        return {"CallExpression": html_sink, "AssignmentExpression": html_sink,
-                "Property": html_sink}
+        elements = ctx.values.elements
+
+        def element(node):
+            """A `<link rel="stylesheet">` made in code or JSX, and the href it is given."""
+            made = elements.created(node)
+            if made is None:
+                return False
+            if made.tag == "link":
+                attrs = elements.attributes(made)
+                rel = " ".join(ctx.fold(v) or "" for name, v in attrs if name == "rel").lower().split()
+                as_ = " ".join(ctx.fold(v) or "" for name, v in attrs if name == "as").lower()
+                if "stylesheet" in rel or ("preload" in rel and as_ == "style"):
+                    for name, value in attrs:
+                        text = static_text(value, ctx) if name == "href" else None
+                        known = text.split(UNKNOWN, 1)[0] if text else None
+                        host = foreign_host(known, allowed, partial=known != text) if known else None
+                        if host:
+                            ctx.report(value, _message(host))
+            return True
+
+        def call(node):
+            if not element(node):
+                html_sink(node)
+
+        return {"CallExpression": call, "AssignmentExpression": html_sink,
+                "Property": html_sink, "JSXOpeningElement": element}
 
 
 @hookimpl

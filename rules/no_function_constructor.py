@@ -4,8 +4,6 @@ from minislint.js.ast import name_node
 from minislint.js.values import static_property, unwrap
 from minislint.rule import Rule
 
-_FUNCTION_NODES = ("FunctionExpression", "ArrowFunctionExpression", "FunctionDeclaration")
-
 
 class NoFunctionConstructor(Rule):
     id = "no-function-constructor"
@@ -20,9 +18,12 @@ class NoFunctionConstructor(Rule):
 Reports code that builds a function from a string: `new Function(...)`, `Function(...)`,
 `window.Function(...)`, `Function.call/apply/bind(...)` (also written `Function["call"]`),
 `Reflect.construct(Function, ...)` and `Reflect.apply(Function, ...)`, and the hidden constructors
-reached through the `.constructor` of a function, arrow, async function or generator
-(`(async function () {}).constructor("...")`, `Object.getPrototypeOf(function* () {}).constructor`).
-A local binding named `Function` is not flagged.
+(AsyncFunction, GeneratorFunction, AsyncGeneratorFunction) reached through the `.constructor` of
+a function, arrow, async function or generator (`(async function () {}).constructor("...")`,
+`Object.getPrototypeOf(function* () {}).constructor`), also when the function or the
+constructor is stored in a binding first (`const AsyncFunction = (async () => {}).constructor;
+new AsyncFunction(code)`), as minifiers and evasive code write it. A local binding named
+`Function` and an object's own method named `constructor` are not flagged.
 
 ## Why is this bad?
 TikTok Minis forbids the `Function` constructor (development restriction 2): like `eval`, it runs
@@ -43,42 +44,28 @@ const global = globalThis;
 """
 
     def create(self, ctx):
-        message = "the `Function` constructor is forbidden in TikTok Minis: it runs code that review never saw"
+        values = ctx.values
 
-        def is_function_ctor(node):
-            path = ctx.global_path(node)
-            return path == ("Function",)
-
-        def hidden_ctor(node):
-            """`.constructor` of a function value: Function, AsyncFunction, GeneratorFunction."""
-            node = unwrap(node)
-            if node is None or node.type != "MemberExpression":
-                return False
-            if static_property(node, ctx.fold) != "constructor":
-                return False
-            obj = unwrap(node.object)
-            if obj.type in _FUNCTION_NODES:
-                return True
-            # Object.getPrototypeOf(function* () {}) / Reflect.getPrototypeOf(...)
-            if obj.type == "CallExpression" and obj.arguments and unwrap(obj.arguments[0]).type in _FUNCTION_NODES:
-                return ctx.global_path(obj.callee) in (("Object", "getPrototypeOf"), ("Reflect", "getPrototypeOf"))
-            return False
+        def message(kind):
+            name = "the `Function` constructor" if kind == "Function" else f"the `{kind}` constructor (a hidden `Function`)"
+            return f"{name} is forbidden in TikTok Minis: it runs code that review never saw"
 
         def call(node):
             callee = unwrap(node.callee)
-            if is_function_ctor(callee) or hidden_ctor(callee):
-                ctx.report(name_node(callee), message)
+            if callee.type == "CallExpression":
+                return  # `Function.bind(...)()`: reported at the bind
+            kind = values.function_constructor(callee)
+            if kind:
+                ctx.report(name_node(callee), message(kind))
                 return
-            if callee.type == "MemberExpression":
-                method = static_property(callee, ctx.fold)
-                if method in ("call", "apply", "bind") and (is_function_ctor(callee.object) or hidden_ctor(callee.object)):
-                    ctx.report(name_node(callee.object), message)
-                    return
-            path = ctx.global_path(callee)
-            if path in (("Reflect", "construct"), ("Reflect", "apply")) and node.arguments:
-                target = node.arguments[0]
-                if is_function_ctor(target) or hidden_ctor(target):
-                    ctx.report(name_node(target), message)
+            # Function.call / apply / bind, Reflect.construct(Function, ...), Reflect.apply(...)
+            target, _ = values.invocation(node)
+            kind = values.function_constructor(target) if target is not None and target is not callee else None
+            if kind is None and callee.type == "MemberExpression" and static_property(callee, ctx.fold) == "bind":
+                target = unwrap(callee.object)
+                kind = values.function_constructor(target)
+            if kind:
+                ctx.report(name_node(target), message(kind))
 
         return {"CallExpression": call, "NewExpression": call}
 

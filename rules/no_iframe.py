@@ -1,6 +1,6 @@
 """no-iframe: <iframe>, <frame> and <frameset> in markup, JSX, createElement and HTML strings."""
 from minislint.hookspec import hookimpl
-from minislint.markup.dom import created_element, html_tags, is_html_element, jsx_element
+from minislint.markup.dom import html_tags, is_html_element
 from minislint.rule import Rule
 
 FRAMES = frozenset(("iframe", "frame", "frameset"))
@@ -24,8 +24,13 @@ Reports frames wherever an app creates them:
 - `<iframe>`, `<frame>` and `<frameset>` start tags in HTML files (any letter case) and in Vue
   templates (lower or upper case; a mixed-case `<IFrame>` or `<Frame>` in a Vue template is a
   component, as Vue resolves components by PascalCase);
-- intrinsic JSX elements `<iframe>` (`<Iframe>` is a React component);
-- `document.createElement("iframe")` (also `createElementNS`);
+- intrinsic JSX elements `<iframe>` (`<Iframe>` is a React component), and what compilers turn
+  them into: JSX runtime calls (`jsx("iframe", {...})`, `React.createElement("iframe")`) and Vue
+  render helpers (`createElementVNode("iframe")`, `createElementBlock`), also when the runtime is
+  imported under a one-letter name or inlined in the bundle (a local `jsx` function that is not a
+  runtime is not one);
+- `document.createElement("iframe")` (also `createElementNS`), with the tag folded from
+  constants;
 - HTML strings that contain a frame tag, written through `innerHTML`, `outerHTML`,
   `insertAdjacentHTML`, `document.write` / `writeln` or React's `dangerouslySetInnerHTML`.
   The string is read as HTML, so `<div title="<iframe>">` or a class named `iframe-wrapper`
@@ -54,12 +59,15 @@ Render the content in the app itself; for video use `TTMinis.getPlayer()`.
                     ctx.report(tag, _message(tag.name))
             return {"StartTag": start_tag}
 
+        elements = ctx.values.elements
+
         def call(node):
-            name = created_element(node, ctx)
-            if name in FRAMES:
-                ctx.report(node, f'document.createElement("{name}"): ' + _message(name))
-            else:
+            element = elements.created(node)
+            if element is None:
                 html_sink(node)
+            elif element.tag in FRAMES:
+                prefix = f'document.createElement("{element.tag}"): ' if element.kind == "dom" else ""
+                ctx.report(element.where, prefix + _message(element.tag))
 
         def html_sink(node):
             for value, tag in html_tags(node, ctx):
@@ -69,9 +77,9 @@ Render the content in the app itself; for video use `TTMinis.getPlayer()`.
                     return
 
         def jsx(node):
-            name = jsx_element(node)
-            if name in FRAMES:
-                ctx.report(node, _message(name))
+            element = elements.created(node)
+            if element is not None and element.tag in FRAMES:
+                ctx.report(node, _message(element.tag))
 
         return {"CallExpression": call, "AssignmentExpression": html_sink, "Property": html_sink,
                 "JSXOpeningElement": jsx}

@@ -1,6 +1,6 @@
 """no-native-video: native <video> is replaced by a blocked UI unless played via TTMinis.getPlayer()."""
 from minislint.hookspec import hookimpl
-from minislint.markup.dom import created_element, html_tags, is_html_element, jsx_element
+from minislint.markup.dom import html_tags, is_html_element
 from minislint.rule import Rule
 
 MESSAGE = ("native <video> is replaced by a blocked UI in TikTok Minis: play video through "
@@ -17,10 +17,15 @@ class NoNativeVideo(Rule):
     tags = ("minis", "video")
     docs = """\
 ## What it does
-Reports native video elements: `<video>` start tags in HTML files and Vue templates (a
-mixed-case `<Video>` in a Vue template is a component), intrinsic JSX `<video>`,
+Reports native video elements that enter the page or play: `<video>` start tags in HTML files
+and Vue templates (a mixed-case `<Video>` in a Vue template is a component), intrinsic JSX
+`<video>` and its compiled forms (`jsx("video", ...)`, `React.createElement("video")`, Vue's
+`createElementVNode("video")`, through an imported or inlined runtime),
 `document.createElement("video")`, and HTML strings with a `<video>` tag written through
 `innerHTML`, `outerHTML`, `insertAdjacentHTML`, `document.write` or `dangerouslySetInnerHTML`.
+A video made only to ask what the browser can play is not one: every use of it is an `in` test,
+a property read or `canPlayType()` (`"canPlayType" in document.createElement("video")`, as
+plyr, video.js and xgplayer do).
 Third-party players (video.js, xgplayer, ...) create a `<video>` themselves; they are caught in
 the bundle that ships them.
 
@@ -50,11 +55,14 @@ const player = TTMinis.getPlayer();
                     ctx.report(tag, MESSAGE)
             return {"StartTag": start_tag}
 
+        elements = ctx.values.elements
+
         def call(node):
-            if created_element(node, ctx) == "video":
-                ctx.report(node, MESSAGE)
-            else:
+            element = elements.created(node)
+            if element is None:
                 html_sink(node)
+            elif element.tag == "video" and not elements.is_probe(element):
+                ctx.report(element.where, MESSAGE)
 
         def html_sink(node):
             for value, tag in html_tags(node, ctx):
@@ -63,7 +71,8 @@ const player = TTMinis.getPlayer();
                     return
 
         def jsx(node):
-            if jsx_element(node) == "video":
+            element = elements.created(node)
+            if element is not None and element.tag == "video":
                 ctx.report(node, MESSAGE)
 
         return {"CallExpression": call, "AssignmentExpression": html_sink, "Property": html_sink,

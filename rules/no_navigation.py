@@ -2,8 +2,8 @@
 import re
 
 from minislint.hookspec import hookimpl
-from minislint.js.values import unwrap
-from minislint.markup.dom import UNKNOWN, last_name, static_text
+from minislint.js.values import last_name, unwrap
+from minislint.markup.dom import UNKNOWN, static_text
 from minislint.markup.urls import remote_host
 from minislint.rule import Rule
 
@@ -75,7 +75,7 @@ use TikTok Minis capabilities (for example `TTMinis.pay`) instead of external pa
             return bool(text) and text.startswith("#")
 
         def assignment(node):
-            if last_name(node.left, ctx) not in _TARGET_NAMES:
+            if last_name(node.left, ctx.fold) not in _TARGET_NAMES:
                 return
             path = location_path(ctx.global_path(node.left))
             if not path or path[0] != "location" or len(path) > 2:
@@ -90,7 +90,7 @@ use TikTok Minis capabilities (for example `TTMinis.pay`) instead of external pa
 
         def call(node):
             callee = unwrap(node.callee)
-            if last_name(callee, ctx) not in _CALL_NAMES:
+            if last_name(callee, ctx.fold) not in _CALL_NAMES:
                 return
             path = location_path(ctx.global_path(callee))
             if not path:

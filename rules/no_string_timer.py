@@ -2,11 +2,9 @@
 from minislint import fixes
 from minislint.hookspec import hookimpl
 from minislint.js.snippet import as_arrow, statements
-from minislint.js.values import static_property, unwrap
 from minislint.rule import Rule
 
 TIMERS = {("setTimeout",), ("setInterval",), ("setImmediate",)}
-_MAX_DEPTH = 30
 
 
 class NoStringTimer(Rule):
@@ -20,12 +18,14 @@ class NoStringTimer(Rule):
     docs = """\
 ## What it does
 Reports `setTimeout`, `setInterval` and `setImmediate`, reached through any path to the global
-object (`window.setTimeout`, `globalThis["setInterval"]`), whose first argument is a string: a
-literal, a template literal, a concatenation with a string, `String(x)`, `x.toString()`, or a
-`const` bound to one of those. In TypeScript, a value declared `: string` or cast `as string`
-counts too, and so does a call of a local function declared to return `string`. A function,
-an arrow, `fn.bind(...)` or a value of unknown type is fine. A local function named `setTimeout`
-is not flagged.
+object (`window.setTimeout`, `globalThis["setInterval"]`), an alias, a destructuring, `.call`,
+`.apply`, `.bind` or `Reflect.apply`, whose first argument is a string: a literal, a template
+literal, a concatenation with a string, `String(x)`, `x.toString()`, `[...].join()`, or a
+binding written once with one of those (a `const`, or a `var` / `let` as minifiers emit them:
+`var la="poll()";setInterval(la,1e3)`). A variable written more than once is not followed.
+In TypeScript, a value declared `: string` or cast `as string` counts too, and so does a call
+of a local function declared to return `string`. A function, an arrow, `fn.bind(...)` or a
+value of unknown type is fine. A local function named `setTimeout` is not flagged.
 
 ## Why is this bad?
 TikTok Minis forbids string arguments to `setTimeout()` / `setInterval()` (development
@@ -45,53 +45,18 @@ setInterval(() => tick(id), 500);
 """
 
     def create(self, ctx):
-        string_decls = ctx.fragment.meta.get("string_decls") or ()
-        string_returns = ctx.fragment.meta.get("string_returns") or ()  # TS `function f(): string`
-        string_casts = ctx.fragment.meta.get("string_casts") or ()  # TS `x as string`: x's range
-
-        def is_string(node, depth=0):
-            node = unwrap(node)
-            if node is None or depth > _MAX_DEPTH:
-                return False
-            if string_casts and tuple(node.range) in string_casts:
-                return True
-            t = node.type
-            if t == "Literal":
-                return isinstance(node.value, str) and getattr(node, "regex", None) is None
-            if t in ("TemplateLiteral",):
-                return True
-            if t == "BinaryExpression" and node.operator == "+":
-                return is_string(node.left, depth + 1) or is_string(node.right, depth + 1)
-            if t == "CallExpression":
-                callee = unwrap(node.callee)
-                if ctx.global_path(callee) == ("String",):
-                    return True
-                if callee.type == "Identifier" and string_returns:
-                    binding = ctx.scope.resolve(callee)
-                    if binding is not None and binding.id.range[0] in string_returns:
-                        return True
-                return (callee.type == "MemberExpression" and static_property(callee, ctx.fold) == "toString"
-                        and not node.arguments)
-            if t == "Identifier":
-                binding = ctx.scope.resolve(node)
-                if binding is None:
-                    return False
-                if binding.id.range[0] in string_decls:
-                    return True
-                return binding.kind == "const" and binding.path == () and is_string(binding.init, depth + 1)
-            if t == "CallExpression":
-                return False
-            return False
+        values = ctx.values
 
         def call(node):
-            if not node.arguments:
+            target, args = values.invocation(node)
+            if not args or target is None:
                 return
-            if ctx.global_path(node.callee) not in TIMERS:
+            path = ctx.global_path(target)
+            if path not in TIMERS:
                 return
-            first = node.arguments[0]
-            if first.type != "SpreadElement" and is_string(first):
-                name = ctx.global_path(node.callee)[0]
-                ctx.report(first, f"string code passed to `{name}` is forbidden in TikTok Minis: pass a function",
+            first = args[0]
+            if first.type != "SpreadElement" and values.is_string(first):
+                ctx.report(first, f"string code passed to `{path[0]}` is forbidden in TikTok Minis: pass a function",
                            fix=as_function(first, node))
 
         def global_at(name, node):

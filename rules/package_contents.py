@@ -19,15 +19,16 @@ class PackageContents(Rule):
     docs = """\
 ## What it does
 Checks the build output folder, the package you upload, when it is named on the command line
-(`minislint dist/`): every zero-byte file (hidden ones too), a missing `minis.config.json` at
+(`minislint dist/`) or its app's root is (`minislint .` where minis.config.json is brings in the
+configured output, gitignored or not): every zero-byte file (hidden ones too), a missing `minis.config.json` at
 its top, and a total size over 50 MiB (52,428,800 bytes, the sum of the files' sizes), with the
 largest files listed. Use `max_size_mb = 200` in `[tool.minislint.rules.package-contents]` for a
 mini game.
 
 A folder is the build output when it is the `build.outputDir` of the project's
 `minis.config.json` (the nearest one above it, or `--minis-config`), or, without such a config,
-a folder named `dist` or `build` that holds no `package.json`. Linting the project root, single
-files or pre-commit's changed files never runs this rule.
+a folder named `dist` or `build` that holds no `package.json`. Linting a subfolder such as
+`src/`, single files or pre-commit's changed files never runs this rule.
 
 ## Why is this bad?
 TikTok's publication docs list what the upload scan rejects: a package without

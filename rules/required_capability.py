@@ -103,6 +103,8 @@ TTMinis.login({ success: ({ code }) => sendToServer(code) });
             role = R.folder_role(folder, pctx.settings)
             if role is None:
                 continue
+            if role == "output" and any(o != folder and R.inside(folder, o) for o in pctx.folders):
+                continue  # the app's root was named too: its files include the output's; one report
             files = [f for f in pctx.files if R.inside(f, folder)]
             if not files:
                 continue

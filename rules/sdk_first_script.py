@@ -1,8 +1,9 @@
 """sdk-first-script: the HTML entry loads the Minis SDK as the first script in <head>."""
 from __future__ import annotations
 
+from minislint import fixes
 from minislint.hookspec import hookimpl
-from minislint.markup.scan import scan
+from minislint.markup.scan import element_end, scan
 from minislint.minis import readiness as R
 from minislint.rule import Rule
 
@@ -66,6 +67,45 @@ def check(text: str, tags=None):
     return out
 
 
+def move_first(text: str, tags):
+    """The fix that moves the SDK <script> element to be the first script in <head>: before the
+    first script there, or at the end of <head> when it has none. None when it is already first
+    or the document gives no clear place (no end tags)."""
+    found = scripts(tags)
+    sdk = next((t for t in found if R.sdk_src(t.get("src"))), None)
+    end = element_end(tags, sdk) if sdk is not None else None
+    if end is None:
+        return None
+    head_ends = head_end(tags, len(text))
+    first = found[0] if found[0].start < head_ends else None
+    if first is sdk:
+        return None
+    # `TTMinis.init` in the inline script right after the SDK moves with it ("call TTMinis.init
+    # after the script is imported")
+    after = next((t for t in tags if t.kind == "start" and t.start >= end), None)
+    if after is not None and after.name == "script" and not after.has("src") and after.body \
+            and "TTMinis.init" in text[after.body[0]:after.body[1]] and not text[end:after.start].strip():
+        end = element_end(tags, after) or end
+    element = text[sdk.start:end]
+    newline = fixes.newline_of(text)
+    if first is not None:
+        where = first.start
+        line_start, indent = fixes.line_indent(text, where)
+        insert = element + (newline + indent if line_start + len(indent) == where else "")
+    else:
+        close = next((t for t in tags if t.kind == "end" and t.name == "head"), None)
+        if close is None:
+            return None
+        line_start, indent = fixes.line_indent(text, close.start)
+        if line_start + len(indent) == close.start:  # `</head>` on its own line: a line above it
+            where, insert = line_start, fixes.line_indent(text, sdk.start)[1] + element + newline
+        else:
+            where, insert = close.start, element
+    start, stop = fixes.removal(text, sdk.start, end)
+    return fixes.Fix("Move the Minis SDK script to be the first script in <head>",
+                     (fixes.Edit(where, where, insert), fixes.Edit(start, stop, "")))
+
+
 class SdkFirstScript(Rule):
     id = "sdk-first-script"
     severity = "error"
@@ -81,6 +121,10 @@ Checks the app's HTML entry (`build.htmlEntry` of `minis.config.json`, default
 script before it, loaded over https, and neither `async`, `defer` nor `type="module"`.
 Scripts that the browser does not run (`type="application/ld+json"`, `importmap`, templates)
 do not count. Without a `minis.config.json`, every file named `index.html` is taken as an entry.
+
+Fix (safe, in the source entry only): moves the SDK `<script>` element, with the inline
+`TTMinis.init` script right after it, before the first script in `<head>`, or to the end of
+`<head>` when it has no script.
 
 ## Why is this bad?
 TikTok's docs say to "introduce TikTok Minis SDK to the first script tag" and call
@@ -113,8 +157,12 @@ whose SDK is not initialised.
             role = R.html_entry_role(fragment.file.path, getattr(ctx, "settings", None))
             if fragment.meta.get("vue") or role is None:
                 return
+            move = None
             for start, end, message in check(fragment.text, doc.tags):
-                ctx.report((start, end), message)
+                if move is None and role == "source":  # the build output's copy is rebuilt, not edited
+                    move = move_first(fragment.text, doc.tags) or False
+                at_sdk = any(t.start == start and t.end == end and t.name == "script" for t in doc.tags)
+                ctx.report((start, end), message, fix=(move or None) if at_sdk else None)
 
         return {"Document": run}
 

@@ -3,22 +3,10 @@ from __future__ import annotations
 
 from minislint.hookspec import hookimpl
 from minislint.languages import ParseError
-from minislint.markup.scan import scan
 from minislint.minis import readiness as R
 from minislint.rule import Rule
-from minislint.source import Fragment
 
 _HTML_SUFFIXES = (".html", ".htm")
-
-
-def _js_services(fragment):
-    from minislint.js.parse import parse_js
-    from minislint.js.services import JsServices
-    from minislint.js.walk import walk
-
-    tree = parse_js(fragment)
-    walk(tree, {})  # sets .parent links
-    return tree, JsServices(tree, fragment)
 
 
 def top_level_calls(tree, services):
@@ -55,14 +43,14 @@ def init_problem(call, fold):
     return None
 
 
-def check_html(fragment, tags=None):
-    """Order of SDK, init and other TTMinis calls in an HTML entry: [(start, end, message)]."""
-    text = fragment.text
-    tags = scan(text) if tags is None else tags
+def check_html(doc):
+    """Order of SDK, init and other TTMinis calls in an HTML entry: [(where, fragment, message)]
+    with `where` a node or (start, end) of `fragment` (None: the page itself)."""
+    scripts = {id(s.tag): s for s in doc.scripts}
     sdk = None
     init_seen = False
     out = []
-    for tag in tags:
+    for tag in doc.tags:
         if tag.kind != "start" or tag.name != "script" or not R.is_js_script(tag.get("type")):
             continue
         src = tag.get("src")
@@ -72,30 +60,27 @@ def check_html(fragment, tags=None):
             if sdk is None and R.sdk_src(src):
                 sdk = tag
             continue
-        if tag.body is None or tag.body[0] == tag.body[1]:
+        script = scripts.get(id(tag))
+        if script is None or not script.fragment.text:
             continue
-        start, end = tag.body
-        module = (tag.get("type") or "").strip().lower() == "module"
-        piece = Fragment(fragment.file, "js", text[start:end], fragment.file_offset(start), module=module)
         try:
-            tree, services = _js_services(piece)
+            tree, services = script.tree, script.services
         except (ParseError, RecursionError):
             continue  # syntax-error reports it
         for name, call in top_level_calls(tree, services):
-            a, b = start + call.range[0], start + call.range[1]
             if name == "init":
                 if sdk is None:
-                    out.append((a, b, "TTMinis.init runs before the Minis SDK script is loaded: "
-                                      "put the SDK <script> first"))
+                    out.append((call, script.fragment, "TTMinis.init runs before the Minis SDK script is "
+                                                       "loaded: put the SDK <script> first"))
                 init_seen = True
             elif not init_seen:
-                out.append((a, b, f"TTMinis.{name} is called before TTMinis.init: every SDK call "
-                                  "needs init first"))
+                out.append((call, script.fragment, f"TTMinis.{name} is called before TTMinis.init: every "
+                                                   "SDK call needs init first"))
         # An init deferred into a handler (`window.onload = () => TTMinis.init(...)`) is still an
         # init: only its order is unknown.
         init_seen = init_seen or (sdk is not None and _calls_init(tree, services))
     if sdk is not None and not init_seen:
-        out.append((sdk.start, sdk.end,
+        out.append(((sdk.start, sdk.end), None,
                     "TTMinis.init({ clientKey }) is never called after the Minis SDK script: call it "
                     "in an inline <script> right after it (the upload scan rejects an app whose SDK is "
                     "not initialised)"))
@@ -149,8 +134,8 @@ without it, and the upload scan rejects a package whose SDK is not initialised.
             def run_html(doc):
                 role = R.html_entry_role(fragment.file.path, getattr(ctx, "settings", None))
                 if not fragment.meta.get("vue") and role is not None:
-                    for start, end, message in check_html(fragment, doc.tags):
-                        ctx.report((start, end), message)
+                    for where, script, message in check_html(doc):
+                        ctx.report(where, message, fragment=script)
             return {"Document": run_html}
 
         in_html = fragment.file.path.suffix.lower() in _HTML_SUFFIXES

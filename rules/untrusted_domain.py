@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from minislint.hookspec import hookimpl
-from minislint.js.values import static_property, unwrap
+from minislint.js.values import property_value, static_property, unwrap
 from minislint.minis import domains
-from minislint.minis.config import config_for
+from minislint.minis.config import config_for, trust_fix
 from minislint.rule import Rule
 
 # axios methods whose first argument is the URL
@@ -31,20 +31,6 @@ def _module_of(binding) -> str | None:
             and init.arguments[0].type == "Literal" and binding.path == ():
         return init.arguments[0].value
     return None
-
-
-def _prop(obj, name, fold):
-    """The value node of property `name` in an object literal (the last one wins)."""
-    found = None
-    for p in getattr(obj, "properties", ()):
-        if p.type != "Property":
-            continue
-        key = p.key
-        key_name = fold(key) if p.computed else (
-            key.name if key.type == "Identifier" else key.value if key.type == "Literal" else None)
-        if key_name == name:
-            found = p.value
-    return found
 
 
 class UntrustedDomain(Rule):
@@ -107,7 +93,8 @@ fetch("https://api.example.co.uk/v1/episodes");
             url = target.url
             if url.secure and domains.is_trusted(url.host, entries):
                 return
-            ctx.report(where, domains.describe_untrusted(url, entries, have_config))
+            fix = trust_fix(config, url.host) if url.secure and config is not None else None
+            ctx.report(where, domains.describe_untrusted(url, entries, have_config), fix=fix)
 
         if fragment.language == "html":
             def start_tag(tag):
@@ -156,7 +143,7 @@ fetch("https://api.example.co.uk/v1/episodes");
             if obj is None or unwrap(obj).type != "ObjectExpression":
                 return
             obj = unwrap(obj)
-            url, base = _prop(obj, "url", fold), _prop(obj, "baseURL", fold)
+            url, base = property_value(obj, "url", fold), property_value(obj, "baseURL", fold)
             if url is not None and not base_only:
                 found = url_text(url)
                 if found is not None:
@@ -256,7 +243,7 @@ fetch("https://api.example.co.uk/v1/episodes");
                     check_absolute(first)
                 elif method == "request" and first is not None \
                         and unwrap(first).type == "ObjectExpression":
-                    check_absolute(_prop(unwrap(first), "url", fold))
+                    check_absolute(property_value(unwrap(first), "url", fold))
             elif method in _JQUERY_METHODS and is_jquery(obj):
                 if first is not None and unwrap(first).type == "ObjectExpression":
                     check_config(first)

@@ -45,23 +45,9 @@ rule id when others in it are used. A `/* ... */` directive that spans lines is 
             else:
                 start, end = spans[0][0], spans[1][0]
             return fixes.replace(start, end, "", f"Remove '{rule}' from the directive")
-        start, end = d.start, d.end
-        if any(c in text[start:end] for c in _BREAKS):
+        if any(c in text[d.start:d.end] for c in _BREAKS):
             return None  # a block comment over several lines: what else it says is unclear
-        line_start = max(text.rfind(c, 0, start) for c in _BREAKS) + 1
-        line_end = min((i for i in (text.find(c, end) for c in _BREAKS) if i >= 0), default=len(text))
-        before, after = text[line_start:start], text[end:line_end]
-        if not before.strip() and not after.strip():
-            if text.startswith("\r\n", line_end):
-                line_end += 2
-            elif line_end < len(text):
-                line_end += 1
-            start, end = line_start, line_end
-        elif not after.strip():
-            start = line_start + len(before.rstrip())   # `code; // minislint-disable-line x`
-            end = line_end
-        else:
-            end += len(after) - len(after.lstrip())      # `/* minislint-disable x */ code`
+        start, end = fixes.removal(text, d.start, d.end)
         return fixes.replace(start, end, "", "Remove the unused directive")
 
 

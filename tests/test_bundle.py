@@ -267,8 +267,16 @@ def origin_with(root: Path, sources, source_root=None, map_folder=None) -> Bundl
         ("../../../../../etc/passwd", None, "../../../../../etc/passwd"),  # escapes: as written
         ("/etc/passwd", None, "/etc/passwd"),
         ("/home/dev/app/src/main.ts", None, "/home/dev/app/src/main.ts"),
-        ("webpack://mini-app/./src/main.ts", None, "webpack://mini-app/./src/main.ts"),
-        ("main.ts", "webpack://mini-app/src", "webpack://mini-app/src/main.ts"),
+        # webpack: relative to the project webpack ran in (here: no package.json, the root)
+        ("webpack://mini-app/./src/main.ts", None, "src/main.ts"),
+        ("webpack:///./src/main.ts", None, "src/main.ts"),
+        ("webpack:///src/main.ts", None, "src/main.ts"),
+        ("webpack://mini-app/./src/main.ts?3b1c", None, "src/main.ts"),  # webpack's duplicate marker
+        ("main.ts", "webpack://mini-app/src", "src/main.ts"),
+        ("webpack://mini-app/../../../etc/passwd", None, "webpack://mini-app/../../../etc/passwd"),
+        # Parcel 2: sourceRoot /__parcel_source_root/, sources relative to the project root
+        ("src/main.ts", "/__parcel_source_root/", "src/main.ts"),
+        ("../etc/passwd", "/__parcel_source_root/", "/__parcel_source_root/../etc/passwd"),
         ("file:///etc/passwd", None, "file:///etc/passwd"),
         ("C:\\Users\\dev\\main.ts", None, "C:\\Users\\dev\\main.ts"),
     ],
@@ -276,6 +284,48 @@ def origin_with(root: Path, sources, source_root=None, map_folder=None) -> Bundl
 def test_source_paths(project, source, source_root, shown):
     o = origin_with(project, [source], source_root).original(1, 1)
     assert o.path == shown
+
+
+def test_webpack_sources_are_relative_to_the_package_webpack_ran_in(project):
+    """output.devtoolNamespace defaults to package.json's name: of nested packages, the one of
+    that name is the context, else the nearest package.json above the map."""
+    (project / "package.json").write_text('{"name": "monorepo"}')
+    (project / "apps" / "web" / "dist").mkdir(parents=True)
+    (project / "apps" / "web" / "package.json").write_text('{"name": "web"}')
+    dist = project / "apps" / "web" / "dist"
+    assert origin_with(project, ["webpack://web/./src/a.js"], map_folder=dist).original(1, 1).path == "apps/web/src/a.js"
+    assert origin_with(project, ["webpack://monorepo/./src/a.js"], map_folder=dist).original(1, 1).path == "src/a.js"
+    assert origin_with(project, ["webpack://other/./src/a.js"], map_folder=dist).original(1, 1).path == "apps/web/src/a.js"
+
+
+@pytest.mark.parametrize("source, runtime", [
+    ("webpack://app/webpack/runtime/global", "webpack"),
+    ("webpack://app/webpack/bootstrap", "webpack"),
+    ("webpack:///webpack/bootstrap 4f1c2a", "webpack"),
+    ("webpack://app/webpack/startup", "webpack"),
+    ("\0vite/preload-helper.js", "vite"),
+    ("vite/modulepreload-polyfill.js", "vite"),
+    ("\0commonjsHelpers.js", "rollup"),
+    ("\0rolldown/runtime.js", "rolldown"),
+])
+def test_the_bundler_runtime_is_named_and_stays_in_the_bundle(project, source, runtime):
+    o = origin_with(project, [source]).original(1, 1)
+    assert (o.path, o.package) == (None, f"{runtime} (bundler runtime)")
+
+
+def test_parcel_sources_without_a_source_root_are_relative_to_its_project(project):
+    (project / "package.json").write_text('{"name": "app"}')
+    m = SourceMap.parse(map_json(["<anon>", "src/main.js"], encode([[(0, 0, 0, 0), (1, 1, 0, 0)]])))
+    parcel = BundleOrigin(m, 'var parcelRequire94c2=1;' + "x" * 40, project / "dist", project, cwd=project)
+    assert (parcel.original(1, 1).path, parcel.original(1, 1).package) == (None, "parcel (bundler runtime)")
+    assert parcel.original(1, 2).path == "src/main.js"
+    other = BundleOrigin(m, "x" * 40, project / "dist", project, cwd=project)   # not Parcel's: per the format
+    assert (other.original(1, 1).path, other.original(1, 2).path) == ("dist/<anon>", "dist/src/main.js")
+
+
+def test_a_source_named_like_a_runtime_inside_src_is_not_one(project):
+    o = origin_with(project, ["webpack://app/./src/webpack/runtime.js", "../src/vite/x.js"]).original(1, 1)
+    assert (o.path, o.package) == ("src/webpack/runtime.js", None)
 
 
 def test_source_paths_are_relative_to_the_current_directory(project, monkeypatch):
@@ -292,7 +342,8 @@ def test_escaping_source_is_never_read(project, monkeypatch):
     opened = []
     real_open = open
     monkeypatch.setattr("builtins.open", lambda f, *a, **k: opened.append(str(f)) or real_open(f, *a, **k))
-    sources = ["../../../node_modules/evil/index.js", "/etc/node_modules/x/a.js", "webpack://a/node_modules/y/b.js"]
+    sources = ["../../../node_modules/evil/index.js", "/etc/node_modules/x/a.js",
+               "webpack://a/../../node_modules/y/b.js"]
     origin = origin_with(project, sources)
     got = [origin.original(1, c) for c in (1, 2, 3)]
     assert [o.path for o in got] == sources
@@ -331,6 +382,21 @@ def test_package_attribution(project, source, package):
     write_package(project, "node_modules/lib-a/node_modules/lib-b", "2.0.0")
     write_package(project, "node_modules/no-version", None)
     assert origin_with(project, [source]).original(1, 1).package == package
+
+
+def test_version_from_the_lockfile_when_node_modules_is_not_installed(project):
+    """A fresh checkout in CI: no node_modules, but package-lock.json says what was bundled."""
+    (project / "package-lock.json").write_text(json.dumps({"lockfileVersion": 3, "packages": {
+        "": {"name": "app"},
+        "node_modules/react-router": {"version": "8.5.3"},
+        "node_modules/@scope/lib": {"version": "1.2.3"},
+        "node_modules/a/node_modules/b": {"version": "0.1.0"},
+        "node_modules/bad": {"version": ["x"]}}}))
+    got = origin_with(project, ["../node_modules/react-router/dist/x.js", "../node_modules/@scope/lib/i.js",
+                                "../node_modules/a/node_modules/b/i.js", "../node_modules/bad/i.js",
+                                "../node_modules/absent/i.js"])
+    assert [got.original(1, c).package for c in range(1, 6)] == [
+        "react-router@8.5.3", "@scope/lib@1.2.3", "b@0.1.0", "bad", "absent"]
 
 
 @pytest.mark.parametrize("content", ["{bad json", '{"version": {"x": 1}}', "[1]", '{"version": "' + "9" * 200 + '"}'])

@@ -42,6 +42,10 @@ def test_dot_minislint_toml_off(app, monkeypatch, capsys):
     ('[tool.minislint]\nselect = "no-eval"\n', "'select' must be a list of strings"),
     ('[tool.minislint.severity]\nno-eval = "fatal"\n', "severity of 'no-eval' must be"),
     ('[tool.minislint\n', "invalid TOML"),
+    ('[tool.minislint]\nper-file-ignores = { "dist/**" = ["no-evil"] }\n',
+     "per-file-ignores \"dist/**\": unknown rule 'no-evil' (did you mean 'no-eval'?)"),
+    ('[tool.minislint]\nper-file-ignores = { "dist/**" = "no-eval" }\n', "per-file-ignores \"dist/**\" must be a list"),
+    ('[tool.minislint]\nbaseline = 1\n', "'baseline' must be a path string"),
 ])
 def test_bad_settings_exit_2_with_one_line(app, monkeypatch, capsys, body, message):
     (app / ("pyproject.toml" if "tool.minislint]" in body or "severity" in body else ".minislint.toml")).write_text(

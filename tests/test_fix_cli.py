@@ -149,3 +149,19 @@ def test_a_fix_that_would_break_parsing_is_undone(tmp_path):
 def test_stdin_is_not_fixed(tmp_path):
     code, out, err = run(["--fix", "--stdin-filename", "a.js", "-"], tmp_path)
     assert code == 2 and "do not read standard input" in err
+
+
+def test_nothing_is_fixed_in_the_build_output(tmp_path):
+    (tmp_path / "minis.config.json").write_text('{"build": {"htmlEntry": "index.html", "outputDir": "dist"}}')
+    page = '<head>\n  <script src="https://connect.tiktok-minis.com/libs/eruda.js"></script>\n</head>\n'
+    (tmp_path / "index.html").write_text(page)
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "index.html").write_text(page)
+    (tmp_path / "dist" / "app.js").write_text('setTimeout("go()", 1);\n')
+    code, diff, err = run(["--diff", "."], tmp_path)
+    assert [line for line in diff.splitlines() if line.startswith("+++")] == ["+++ b/index.html"]
+
+
+def test_text_report_says_what_is_fixable(app):
+    code, out, err = run(["src"], app)
+    assert out.splitlines()[-1] == "2 fixable with --fix (1 more with --unsafe-fixes)."

@@ -238,3 +238,11 @@ def test_stream_offset_survives_an_unget_at_a_chunk_start():
     stream.unget("d")                                               # html5lib prepends it
     assert stream.offset == 3
     assert stream.char() == "d" and stream.char() == "e" and stream.offset == 5
+
+
+def test_a_cr_before_a_crlf_keeps_offsets():
+    # found by test_any_text_scans_with_consistent_offsets: folding "\r\r\n" to "\r\n" made a
+    # new CRLF that html5lib folded again, one character off
+    text = "\r\r\n<script>x</script>"
+    (start, end) = [t for t in scan(text)]
+    assert (start.start, start.end, end.start) == (3, 11, 12)

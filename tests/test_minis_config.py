@@ -268,3 +268,19 @@ def test_any_shape_gives_problems_never_a_traceback(tmp_path, value, noise):
         assert 0 <= problem.start <= len(config.text) and problem.start <= problem.end
         assert problem.message
     assert isinstance(config.trusted_domains, list)
+
+
+def test_a_copy_on_its_way_to_the_output_stands_for_the_apps_config(tmp_path):
+    """issue 14: public/ (Vite copies it), dist/ and the configured outputDir hold copies;
+    an app in a folder of its own (a monorepo's apps/x) keeps its own config."""
+    from minislint.minis.config import find_config
+
+    (tmp_path / "minis.config.json").write_text('{"build": {"outputDir": "www"}}')
+    for folder in ("public", "static", "dist", "build", "www", "apps/x", "src/deep"):
+        (tmp_path / folder).mkdir(parents=True)
+        if folder != "src/deep":
+            (tmp_path / folder / "minis.config.json").write_text("{}")
+    assert find_config(tmp_path / "public" / "sw.js") == tmp_path / "minis.config.json"
+    for folder in ("static", "dist", "build", "www", "src/deep"):
+        assert find_config(tmp_path / folder) == tmp_path / "minis.config.json", folder
+    assert find_config(tmp_path / "apps" / "x") == tmp_path / "apps" / "x" / "minis.config.json"

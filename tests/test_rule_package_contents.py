@@ -74,7 +74,8 @@ def test_exactly_at_the_limit_is_fine_and_the_limit_is_an_option(project):
 
 def test_only_the_output_folder_is_checked(project):
     write(project, {"dist/assets/.gitkeep": "", "src/empty.js": ""})
-    assert run(["."]) == []                                  # the project root is not the package
+    # the app's root brings in its build output (issue 14): the package is checked once
+    assert [f[0] for f in run(["."])] == ["dist/assets/.gitkeep", "dist/minis.config.json"]
     assert run(["src"]) == []
     assert run(["dist/assets/.gitkeep", "src/main.js"]) == []  # files only (pre-commit)
     assert [f[0] for f in run(["dist", "src"])] == ["dist/assets/.gitkeep", "dist/minis.config.json"]

@@ -287,6 +287,14 @@ async def test_a_changed_minis_config_relints_open_buffers(vscode, tmp_path):
     assert list(lsp_client.diagnostics[uri]) == []
 
 
+async def _actions(client: LanguageClient, uri: str, diagnostic, only=None):
+    """The code actions for one diagnostic (or, with `only`, for the whole buffer)."""
+    where = diagnostic.range if diagnostic else lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0))
+    return await client.text_document_code_action_async(lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), range=where,
+        context=lsp.CodeActionContext(diagnostics=[diagnostic] if diagnostic else [], only=only)))
+
+
 @server_test
 async def test_code_actions_offer_the_fix_then_the_suppression(vscode, tmp_path):
     lsp_client = vscode
@@ -295,24 +303,18 @@ async def test_code_actions_offer_the_fix_then_the_suppression(vscode, tmp_path)
     path = tmp_path / "timer.js"
     uri = await _open(lsp_client, path, text)
     unsafe, safe = sorted(_by_code(lsp_client.diagnostics[uri], "no-string-timer"), key=lambda d: d.range.start.line)
-    actions = await lsp_client.text_document_code_action_async(lsp.CodeActionParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri), range=safe.range,
-        context=lsp.CodeActionContext(diagnostics=[safe])))
+    actions = await _actions(lsp_client, uri, safe)
     fix, disable = actions
     assert (fix.title, fix.kind, fix.is_preferred) == ("Pass the code as a function", lsp.CodeActionKind.QuickFix, True)
     assert list(fix.edit.changes[uri]) == [lsp.TextEdit(lsp.Range(lsp.Position(2, 11), lsp.Position(2, 17)),
                                                   "() => { go(); }")]
     assert disable.title.startswith("Disable no-string-timer")
-    actions = await lsp_client.text_document_code_action_async(lsp.CodeActionParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri), range=unsafe.range,
-        context=lsp.CodeActionContext(diagnostics=[unsafe])))
+    actions = await _actions(lsp_client, uri, unsafe)
     assert actions[0].title == "Pass the code as a function (unsafe: review the change)"
     assert not actions[0].is_preferred
 
     # fix-all, as VS Code asks on save with "source.fixAll": the safe fixes only
-    actions = await lsp_client.text_document_code_action_async(lsp.CodeActionParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri), range=lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)),
-        context=lsp.CodeActionContext(diagnostics=[], only=[lsp.CodeActionKind.SourceFixAll])))
+    actions = await _actions(lsp_client, uri, None, only=[lsp.CodeActionKind.SourceFixAll])
     (fix_all,) = actions
     assert fix_all.kind == "source.fixAll.minislint"
     (edit,) = fix_all.edit.changes[uri]
@@ -322,9 +324,7 @@ async def test_code_actions_offer_the_fix_then_the_suppression(vscode, tmp_path)
     lsp_client.text_document_did_change(lsp.DidChangeTextDocumentParams(
         lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
         [lsp.TextDocumentContentChangeWholeDocument(text="\n" + text)]))
-    actions = await lsp_client.text_document_code_action_async(lsp.CodeActionParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri), range=safe.range,
-        context=lsp.CodeActionContext(diagnostics=[safe])))
+    actions = await _actions(lsp_client, uri, safe)
     assert [a.title for a in actions] == [disable.title]
 
 
@@ -334,9 +334,7 @@ async def test_unused_suppression_has_its_fix_but_no_disable_comment(vscode, tmp
     text = "// minislint-disable-next-line no-eval\nrun();\n"
     uri = await _open(lsp_client, tmp_path / "a.js", text)
     (d,) = lsp_client.diagnostics[uri]
-    actions = await lsp_client.text_document_code_action_async(lsp.CodeActionParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri), range=d.range,
-        context=lsp.CodeActionContext(diagnostics=[d])))
+    actions = await _actions(lsp_client, uri, d)
     (action,) = actions
     assert action.title == "Remove the unused directive"
     assert list(action.edit.changes[uri]) == [lsp.TextEdit(lsp.Range(lsp.Position(0, 0), lsp.Position(1, 0)), "")]

@@ -97,6 +97,33 @@ _LITERAL = rb"""(?:'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\$])*`)""
 _PIECES = re.compile(_LITERAL + rb"\s*(\+)\s*" + _LITERAL + rb"(?:\s*\+\s*" + _LITERAL + rb")*|\$\{\s*['\"`]")
 
 
+def _piece_hits(tree, words, cache: list) -> list:
+    """String literals that are pieces of a word (`["ev", "al"].join("")`: js/spelled.py counts
+    such a word as spelled, and the value service folds it): each is a hit."""
+    if not cache:
+        from minislint.js.spelled import _STRINGS
+
+        text = tree.text
+        found = []
+        for m in _STRINGS.finditer(text):
+            raw = next((g for g in m.groups() if g is not None), None)
+            if raw and len(raw) <= 40:
+                found.append((raw, m.start(), m.end()))
+        cache.append(found)
+    from minislint.js.spelled import Spelled
+
+    spelled = Spelled(tree.text, True)
+    assembled = [w for w in words if spelled._assembled(w)]
+    if not assembled:
+        return []
+    cp_to_byte = tree.offsets.byte_of if not tree.offsets.ascii else None
+    out = []
+    for raw, start, end in cache[0]:
+        if len(raw) > 1 and raw not in words and any(raw in w for w in assembled):
+            out.append((cp_to_byte(start), cp_to_byte(end)) if cp_to_byte else (start, end))
+    return out
+
+
 def _folded_strings(data: bytes) -> list:
     """(start, end) of the places where string pieces are joined (see the module docstring); a
     regex over the text, not a tree query: a 10 000-link `+` chain is one hit."""
@@ -115,6 +142,7 @@ def dispatch(program, specs) -> None:
     program_rules = []
 
     folded = None
+    pieces_cache: list = []
     for i, (words, handlers) in enumerate(specs):
         types = {k[:-5] if k.endswith(":exit") else k for k in handlers}
         if any(k.endswith(":exit") and k[:-5] in _JS_TYPES and k != "Program:exit" for k in handlers):
@@ -125,7 +153,9 @@ def dispatch(program, specs) -> None:
         types.discard("Program")
         if not types:
             continue
-        if not words:
+        if not words or not any(w.encode("utf-8", "surrogatepass") in data for w in words):
+            # no words, or only spelled from pieces (`["ev", "al"].join("")`, js/spelled.py): the
+            # value service may fold them anywhere, so every node is a candidate
             _mark_all(root, i, marks, counter)
             continue
         wanted = ts_types_for(types)
@@ -137,6 +167,7 @@ def dispatch(program, specs) -> None:
         if folded is None:
             folded = _folded_strings(data)
         hits.extend(folded)
+        hits.extend(_piece_hits(tree, words, pieces_cache))
         for _ in range(_MAX_ALIAS_ROUNDS):
             for b, e in hits:
                 chain = tree.path_to(b, e)
@@ -192,12 +223,25 @@ def _leave(tree, item, specs) -> None:
 # Where a hit may sit for the declarator above it to bind its value: the initialiser's own value
 # (`= navigator`, `= window.eval`, `= new XMLHttpRequest`, `= "ev" + "al"`, `= require("axios")`),
 # not any name used somewhere inside it. Otherwise every short minified name would become a word.
-_SPINE = frozenset(("identifier", "property_identifier", "member_expression", "subscript_expression",
+_SPINE = frozenset(("array", "assignment_expression", "identifier", "property_identifier", "member_expression", "subscript_expression",
                     "parenthesized_expression", "await_expression", "sequence_expression", "string",
                     "string_fragment", "escape_sequence", "template_string", "template_substitution",
                     "binary_expression", "variable_declarator", "shorthand_property_identifier_pattern",
                     "object_pattern", "pair_pattern", "array_pattern", "import_statement", "import_clause",
                     "named_imports", "import_specifier", "namespace_import", "this"))
+
+
+def _assigned(node, child, chain, out: set) -> None:
+    """`h = <hit>`: a var / let written once is followed by the value service (js/bindings.py);
+    its uses anywhere in the file are candidates (the scope is not looked up here)."""
+    left = node.child_by_field_name("left")
+    right = node.child_by_field_name("right")
+    if left is not None and left.type == "identifier" and right is not None and right.id == child.id:
+        # the enclosing function: minified code declares what it assigns there (an outer
+        # binding assigned here and read elsewhere is not followed: a known gap)
+        scope = next((n for n in reversed(chain[:chain.index(node)]) if n.type in _FUNCTIONS), chain[0]) \
+            if node in chain else chain[0]
+        out.add((left.text.decode("utf-8", "surrogatepass"), scope.start_byte, scope.end_byte))
 
 
 def _is_name(declarator, child) -> bool:
@@ -222,11 +266,14 @@ def _ascend(chain, i, seen, spine_seen, marks, counter, aliases, wanted) -> None
     child = None
     spine = True
     for node in reversed(chain):
+        if child is not None and spine and node.type == "assignment_expression":
+            _assigned(node, child, chain, aliases)
         if child is not None and spine:
             spine = _on_spine(node, child)
             if spine and (node.type == "import_statement" or node.type == "variable_declarator" and
                           not (child.type == "identifier" and _is_name(node, child))):
                 _aliases(node, aliases)  # (a hit in a plain binding name is in each of its uses too)
+
         nid = node.id
         if nid in seen:
             if not spine or nid in spine_seen:

@@ -34,10 +34,24 @@ _FRONTEND = os.environ.get("MINISLINT_JS_FRONTEND", "tree-sitter")
 
 
 def parse_js(fragment):
-    """Parse a JS fragment; sets ``fragment.module`` when it was undecided.
+    """Parse a JS fragment; sets ``fragment.module`` when it was undecided. Parsed once: an
+    inline script's tree is asked for by the HTML rules (Document.scripts) and by the engine.
 
-    Returns a :class:`minislint.js.tree.Tree` (tree-sitter) or, for text tree-sitter could not
-    read, esprima2's Program."""
+    Returns the Program of a :class:`minislint.js.tree.Tree` (tree-sitter) or, for text
+    tree-sitter could not read, esprima2's Program."""
+    done = fragment.__dict__.get("_js_parsed")
+    if done is None:
+        try:
+            done = (_parse_fragment(fragment), None)
+        except ParseError as err:
+            done = (None, err)
+        fragment.__dict__["_js_parsed"] = done
+    if done[1] is not None:
+        raise done[1]
+    return done[0]
+
+
+def _parse_fragment(fragment):
     from minislint.js.tree import Tree, ts_parse
 
     if _FRONTEND == "esprima2":

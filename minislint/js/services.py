@@ -1,6 +1,7 @@
 """Per-fragment JS services, computed on first use and shared by every rule."""
 from __future__ import annotations
 
+from minislint.js.elements import Elements
 from minislint.js.values import Values
 
 
@@ -10,6 +11,7 @@ class JsServices:
         self.fragment = fragment
         self._scopes = None
         self.values = Values(tree, fragment, lambda: self.scope)
+        self.values.elements = Elements(self.values)  # DOM elements and their attributes
 
     @property
     def scope(self):
@@ -35,6 +37,7 @@ class NoServices:
     """Non-JS trees: the JS services are not available."""
 
     scope = None
+    values = None
 
     def fold(self, node):
         return None
@@ -47,4 +50,11 @@ class NoServices:
 
 
 def services_for(language, tree, fragment):
-    return JsServices(tree, fragment) if language == "js" else NoServices()
+    """The services of a fragment's tree, made once (an inline script's are shared by the HTML
+    rules that read it through Document.scripts and by the rules that walk it)."""
+    if language != "js":
+        return NoServices()
+    made = fragment.__dict__.get("_js_services")
+    if made is None or made.tree is not tree:
+        made = fragment.__dict__["_js_services"] = JsServices(tree, fragment)
+    return made

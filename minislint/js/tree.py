@@ -52,6 +52,8 @@ class Offsets:
 
     def __init__(self, text: str, data: bytes):
         self.ascii = len(text) == len(data)
+        self.text = text
+        self._bytes = None  # code point -> byte, built only if a code-point offset must go back
         if not self.ascii:
             # byte offset where each non-ASCII character ends, and the extra bytes up to there
             ends, extra, more = [], [], 0
@@ -64,6 +66,18 @@ class Offsets:
                     extra.append(more)
                     i += 1
             self._ends, self._extra = ends, extra
+
+    def byte_of(self, cp: int) -> int:
+        """Code-point offset -> byte offset."""
+        if self.ascii:
+            return cp
+        if self._bytes is None:
+            self._bytes = [0]
+            b = 0
+            for ch in self.text:
+                b += 1 if ch < "\x80" else 2 if ch < "\u0800" else 3 if ch < "\U00010000" else 4
+                self._bytes.append(b)
+        return self._bytes[cp]
 
     def cp(self, byte: int) -> int:
         if self.ascii:
@@ -227,13 +241,6 @@ class Tree:
             if found is not None:
                 return found
         return self.wrap(p)  # a child of a chain's outer link is inside the ChainExpression
-
-    def release(self) -> None:
-        """Drop the nodes and the tree-sitter tree (a finished file holds no memory)."""
-        self._nodes = {}
-        self._parents = {}
-        self.program = None
-        self.ts = None
 
 
 # -- tree-sitter types -> ESTree types -----------------------------------------------------------

@@ -36,14 +36,43 @@ class MappedFragment(Fragment):
 
 
 class Document:
-    """The tree of an ``html`` fragment: its tags in document order."""
+    """The tree of an ``html`` fragment: its tags in document order, and its inline scripts
+    (:class:`InlineScript`, in document order) for rules that read them together with the
+    markup (the SDK script, then TTMinis.init), so no rule parses a script itself."""
 
     type = "Document"
 
-    def __init__(self, text: str, tags: list):
+    def __init__(self, text: str, tags: list, scripts: tuple = ()):
         self.text = text
         self.tags = tags
+        self.scripts = scripts
         self.range = (0, len(text))
+
+
+class InlineScript:
+    """An executable inline ``<script>``: its start tag, its JS fragment, and on first use the
+    fragment's tree and JS services, the same ones the engine then walks (parsed once)."""
+
+    def __init__(self, tag, fragment):
+        self.tag = tag
+        self.fragment = fragment
+
+    @property
+    def tree(self):
+        """The parsed body; raises ParseError (syntax-error reports it on the fragment)."""
+        from minislint.js.parse import parse_js
+
+        return parse_js(self.fragment)
+
+    @property
+    def services(self):
+        from minislint.js.services import services_for
+
+        return services_for("js", self.tree, self.fragment)
+
+
+def inline_scripts(fragments) -> tuple:
+    return tuple(InlineScript(f.meta["tag"], f) for f in fragments if f.meta.get("embedded") == "script")
 
 
 def inline_fragments(file, tags: list, base: int = 0, vue: bool = False) -> list:
@@ -58,7 +87,8 @@ def inline_fragments(file, tags: list, base: int = 0, vue: bool = False) -> list
             if tag.name == "script" and not tag.has("src") and is_js_script(tag.get("type")):
                 module = (tag.get("type") or "").strip().lower() == "module"
                 out.append(Fragment(file, "js", text[start:end], start, module=module,
-                                    meta={"jsx": False, "jsx_fallback": False, "embedded": "script"}))
+                                    meta={"jsx": False, "jsx_fallback": False, "embedded": "script",
+                                          "tag": tag}))
             elif tag.name == "style":
                 out.append(Fragment(file, "css", text[start:end], start,
                                     meta={"embedded": "style"}))
@@ -92,13 +122,15 @@ def _handler_mapper(attr, base, length):
 
 def split(file):
     tags = scan(file.text)
+    inline = inline_fragments(file, tags)
     # The markup fragment's tree is these same tags: handed on so the page is tokenized once.
-    return [Fragment(file, "html", file.text, 0, meta={"tags": tags})] + inline_fragments(file, tags)
+    page = Fragment(file, "html", file.text, 0, meta={"tags": tags, "scripts": inline_scripts(inline)})
+    return [page] + inline
 
 
 def parse(fragment):
     if fragment.meta.get("tags") is not None:
-        return Document(fragment.text, fragment.meta["tags"])
+        return Document(fragment.text, fragment.meta["tags"], fragment.meta.get("scripts", ()))
     if fragment.meta.get("vue"):
         from minislint.markup.vue_sfc import template_raw_text
 

@@ -29,10 +29,7 @@ def _walk(tree, handlers, rules=None):
     if rules is not None and "_tree" in tree.__dict__:  # tree-sitter: only each rule's candidates
         from minislint.js.candidates import dispatch
 
-        try:
-            dispatch(tree, rules)
-        finally:
-            tree._tree.release()  # a finished fragment holds no tree (memory, issue 11)
+        dispatch(tree, rules)
         return
     from minislint.js.walk import walk
 

@@ -49,10 +49,14 @@ def split(file):
             out.extend(inline_fragments(file, tags, base=block.start, vue=True))
         elif block.type == "script" and not block.src and text.strip():
             if block.lang in _TS_LANGS:
-                out.extend(_typescript(file, block, text))
+                made = _typescript(file, block, text)
+                for fragment in made:
+                    fragment.meta["setup"] = bool(block.setup)
+                out.extend(made)
             elif block.lang in _JS_LANGS:
                 out.append(Fragment(file, "js", text, block.start, module=True,
-                                    meta={"jsx": _JS_LANGS[block.lang], "vue": True}))
+                                    meta={"jsx": _JS_LANGS[block.lang], "vue": True,
+                                          "setup": bool(block.setup)}))
         elif block.type == "style" and not block.src and text.strip():
             out.append(Fragment(file, "css", text, block.start,
                                 meta={"vue": True, "lang": block.lang or "css"}))

@@ -1,10 +1,10 @@
-"""DOM building in JavaScript, as the markup rules see it: elements made with
-``document.createElement``, HTML strings written through ``innerHTML`` / ``outerHTML`` /
-``insertAdjacentHTML`` / ``document.write`` (and React's ``dangerouslySetInnerHTML``), and JSX
-intrinsic elements. HTML strings are read with :func:`minislint.markup.scan.scan`, so
-``<div title="<iframe>">`` holds no iframe.
+"""HTML written from JavaScript, as the markup rules see it: strings written through
+``innerHTML`` / ``outerHTML`` / ``insertAdjacentHTML`` / ``document.write`` (and React's
+``dangerouslySetInnerHTML``), read with :func:`minislint.markup.scan.scan`, so
+``<div title="<iframe>">`` holds no iframe. Elements made in code (``createElement``, JSX and
+its compiled forms) are the value service's: :mod:`minislint.js.elements`.
 
-Every helper takes a rule context (``ctx.fold``, ``ctx.global_path``) and an ESTree node.
+Every helper takes a rule context (``ctx.values``, ``ctx.global_path``) and an ESTree node.
 """
 from __future__ import annotations
 
@@ -19,65 +19,10 @@ _WRITE = {("document", "write"), ("document", "writeln")}
 UNKNOWN = "\ufffc"  # stands for a part of the string no one can know statically
 
 
-def last_name(node, ctx) -> Optional[str]:
-    """The name a callee or assignment target ends in: ``open`` for ``open`` and for
-    ``window.open`` / ``window["open"]``. A cheap test before asking for the global path."""
-    node = unwrap(node)
-    if node is None:
-        return None
-    if node.type == "Identifier":
-        return node.name
-    if node.type == "MemberExpression":
-        if node.computed and node.property.type == "Identifier":
-            return None  # `obj[key]`: folding would build the scopes of every file it sees
-        return static_property(node, ctx.fold)
-    return None
-
-
-def created_element(call, ctx) -> Optional[str]:
-    """``document.createElement("iframe")`` -> "iframe" (lower-cased); else None."""
-    if call.type != "CallExpression" or not call.arguments:
-        return None
-    if last_name(call.callee, ctx) not in ("createElement", "createElementNS"):
-        return None
-    path = ctx.global_path(unwrap(call.callee))
-    if path == ("document", "createElement"):
-        arg = call.arguments[0]
-    elif path == ("document", "createElementNS") and len(call.arguments) > 1:
-        arg = call.arguments[1]
-    else:
-        return None
-    name = ctx.fold(arg)
-    return name.strip().lower() if name else None
-
-
-def static_text(node, ctx, _depth=0) -> Optional[str]:
+def static_text(node, ctx) -> Optional[str]:
     """The known text of a string expression, with each unknown part replaced by U+FFFC;
-    None when the node is not string-like at all."""
-    if node is None or _depth > 50:
-        return None
-    folded = ctx.fold(node)
-    if folded is not None:
-        return folded
-    t = node.type
-    if t == "TemplateLiteral":
-        out = []
-        for i, quasi in enumerate(node.quasis):
-            cooked = quasi.value.cooked if hasattr(quasi.value, "cooked") else quasi.value["cooked"]
-            out.append(cooked if cooked is not None else UNKNOWN)
-            if i < len(node.expressions):
-                out.append(static_text(node.expressions[i], ctx, _depth + 1) or UNKNOWN)
-        return "".join(out)
-    if t == "BinaryExpression" and node.operator == "+":
-        left = static_text(node.left, ctx, _depth + 1)
-        right = static_text(node.right, ctx, _depth + 1)
-        if left is None and right is None:
-            return None
-        return (left or UNKNOWN) + (right or UNKNOWN)
-    if t == "ConditionalExpression":
-        parts = [static_text(n, ctx, _depth + 1) for n in (node.consequent, node.alternate)]
-        return None if parts == [None, None] else UNKNOWN.join(p or "" for p in parts)
-    return None
+    None when the node is not string-like at all (the value service's fold)."""
+    return ctx.values.fold_text(node, UNKNOWN) if node is not None else None
 
 
 def html_sink_value(node, ctx):
@@ -118,25 +63,6 @@ def html_tags(node, ctx) -> list:
     if not text or "<" not in text:
         return []
     return [(value, tag) for tag in scan(text) if tag.kind == "start"]
-
-
-def jsx_element(opening) -> Optional[str]:
-    """Name of an intrinsic JSX element (``<iframe>``; ``<Iframe>`` is a component)."""
-    name = opening.name
-    if name.type == "JSXIdentifier" and name.name[:1].islower():
-        return name.name
-    return None
-
-
-def jsx_attribute(opening, name: str):
-    """``(attribute, string value or None)`` of a JSX attribute, or (None, None)."""
-    for attr in opening.attributes:
-        if attr.type == "JSXAttribute" and getattr(attr.name, "name", None) == name:
-            value = attr.value
-            if value is not None and value.type == "Literal" and isinstance(value.value, str):
-                return attr, value.value
-            return attr, None
-    return None, None
 
 
 def is_html_element(tag, text: str, vue: bool) -> bool:

@@ -29,7 +29,9 @@ class Normalized:
             pos += len(part)
             self._folds.append(pos)
             pos += 1
-        self.text = "\n".join(parts)
+        # A lone "\r" becomes "\n" here, as the libraries would make it: left as "\r", the one
+        # before a CRLF ("\r\r\n") would form a new CRLF after the fold, folded again unseen.
+        self.text = "\n".join(parts).replace("\r", "\n")
 
     def original(self, index: int) -> int:
         return index + bisect.bisect_left(self._folds, index)

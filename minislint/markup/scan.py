@@ -295,3 +295,14 @@ def _make_tag(t, start, end, raw_attrs, recs, norm: Normalized) -> Tag:
     return Tag(name=t["name"], kind="start" if t["type"] == _START else "end",
                start=orig(start), end=orig(end), attrs=tuple(attrs),
                self_closing=bool(t.get("selfClosing")))
+
+
+def element_end(tags, tag: Tag) -> Optional[int]:
+    """Where the raw-text element `tag` opens (a <script>) ends: after its end tag; None when
+    it has no end tag."""
+    if tag.body is None or not tag.body_closed:
+        return None
+    for t in tags:
+        if t.kind == "end" and t.start == tag.body[1]:
+            return t.end
+    return None

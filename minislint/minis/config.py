@@ -8,12 +8,14 @@ each tagged with the rule that reports it and offsets into the config's text.
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
+from .. import fixes
 from ..decode import DecodeProblem, decode
 from ..source import SourceFile
 from . import domains, jsonpos
@@ -68,6 +70,7 @@ class ConfigProblem:
     message: str
     start: int = 0  # offsets into MinisConfig.text
     end: int = 0
+    fix: Any = None  # a fixes.Fix, offsets into MinisConfig.text
 
 
 @dataclass
@@ -124,12 +127,12 @@ class _Checker:
         self.nodes: dict[str, jsonpos.Node] = {}
         self.members: dict[str, jsonpos.Member] = {}
 
-    def add(self, rule, severity, message, start=0, end=None):
+    def add(self, rule, severity, message, start=0, end=None, fix=None):
         self.problems.append(ConfigProblem(rule, severity, message, start,
-                                           start + 1 if end is None else end))
+                                           start + 1 if end is None else end, fix))
 
-    def at(self, node, rule, severity, message):
-        self.add(rule, severity, message, node.start, node.end)
+    def at(self, node, rule, severity, message, fix=None):
+        self.add(rule, severity, message, node.start, node.end, fix)
 
     def run(self):
         for p in self.doc.all_problems:
@@ -277,8 +280,9 @@ class _Checker:
                 continue  # reported by config-schema
             entry = domains.parse_trusted_entry(item.value, index)
             entries.append(entry)
-            for severity, message in entry.problems:
-                self.at(item, DOMAINS_RULE, severity, message)
+            for i, (severity, message) in enumerate(entry.problems):
+                self.at(item, DOMAINS_RULE, severity, message,
+                        _repair(self.text, item, entry, entry.repairs.get(i)))
             url = entry.url
             ident = (url.scheme, entry.host, url.port) if url and entry.host else item.value
             if ident in seen:
@@ -320,6 +324,46 @@ class _Checker:
         elif not key.strip():
             self.at(node, KEY_RULE, "error", "\"dev.clientKey\" is empty")
         return key
+
+
+def _repair(text: str, item: jsonpos.Node, entry: domains.TrustedEntry, kind: Optional[str]):
+    """The edit inside the entry's string that makes the repair `kind` (domains.TrustedEntry):
+    only the characters that change, so the rest of the file stays as written."""
+    inner = item.start + 1
+    if kind is None or text[inner:item.end - 1] != item.value:
+        return None  # escapes in the JSON string: offsets in the value are not offsets in the file
+    value = item.value
+    lead = len(value) - len(value.lstrip())
+    stripped = value.strip()
+    if kind == "https" and stripped[:7].lower() == "http://":
+        return fixes.replace(inner + lead, inner + lead + 4, "https", "Use https://", fixes.UNSAFE)
+    if kind == "host" and entry.url is not None and stripped.endswith(entry.url.path):
+        end = inner + lead + len(stripped)
+        what = "the trailing slash" if entry.url.path == "/" else "the path"
+        return fixes.replace(end - len(entry.url.path), end, "", f"Drop {what}")
+    return None
+
+
+def trust_fix(config: MinisConfig, host: str):
+    """Editor suggestion: add `https://host` as the last trusted domain, in the list's own layout
+    (one per line, or inline); None when the list is missing or full. Never applied by --fix:
+    it changes what the app may reach."""
+    node = config.node("domain.trustedDomains")
+    if node is None or node.kind != "array" or len(node.items) >= domains.MAX_TRUSTED or not host:
+        return None
+    entry = json.dumps(f"https://{host}", ensure_ascii=False)
+    text = config.text
+    if not node.items:
+        at, insert = node.start + 1, entry
+    else:
+        first, last = node.items[0], node.items[-1]
+        at = last.end
+        if any(c in text[node.start:first.start] for c in "\r\n"):  # one entry per line
+            insert = "," + fixes.newline_of(text) + fixes.line_indent(text, first.start)[1] + entry
+        else:
+            insert = ", " + entry
+    return fixes.Fix(f"Trust https://{host} in minis.config.json",
+                     (fixes.Edit(at, at, insert, str(config.path)),), fixes.SUGGESTION)
 
 
 def read(path: Path) -> MinisConfig:
@@ -368,13 +412,35 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def find_config(path: Path) -> Optional[Path]:
-    """The nearest minis.config.json in `path`'s folder or above it."""
+    """The nearest minis.config.json in `path`'s folder or above it; a copy on its way to the
+    build output (see `app_config_of_copy`) stands for the app's own config above it."""
     path = Path(path).absolute()
     folder = path if path.is_dir() else path.parent
     for candidate in (folder, *folder.parents):
         config = candidate / FILENAME
         if config.is_file():
-            return config
+            return app_config_of_copy(config) or config
+    return None
+
+
+# Folders whose files a bundler copies into the output as they are (Vite's and Create React
+# App's `public/`, Parcel's `static/`).
+COPIED_FOLDERS = ("public", "static")
+
+
+def app_config_of_copy(config: Path) -> Optional[Path]:
+    """The app's minis.config.json when `config` is a copy of it: in a folder the bundler copies
+    from (`public/`, as Vite users put it there to get it into the output) or in the app's
+    build output (the Minis CLI writes it there). None when `config` is an app's own."""
+    folder = Path(config).absolute().parent
+    for above in folder.parents:
+        outer = above / FILENAME
+        if not outer.is_file():
+            continue
+        rel = folder.relative_to(above).parts
+        if rel[0] in COPIED_FOLDERS or rel[0] in ("dist", "build") or folder == load(outer).output_dir:
+            return outer
+        return None  # an app nested in another (a monorepo's apps/x): its own config
     return None
 
 
@@ -460,5 +526,5 @@ def report_problems(pctx, rule_id: str) -> tuple[list[MinisConfig], Optional[Pat
     for config in configs:
         for problem in config.problems_for(rule_id):
             pctx.report_offset(config.source, problem.start, problem.end, problem.message,
-                               problem.severity)
+                               problem.severity, fix=problem.fix)
     return configs, missing

@@ -171,6 +171,9 @@ class TrustedEntry:
     url: Url | None
     host: str  # '' when the entry has no usable host
     problems: list[tuple[str, str]] = field(default_factory=list)  # (severity, message)
+    # problem index -> the mechanical repair of it: "https" (http:// -> https://, changes what is
+    # trusted) or "host" (drop the path or trailing slash: the platform matches hosts only)
+    repairs: dict = field(default_factory=dict)
 
     @property
     def matchable(self) -> bool:
@@ -180,6 +183,7 @@ class TrustedEntry:
 def parse_trusted_entry(raw: str, index: int = 0) -> TrustedEntry:
     """Check one `domain.trustedDomains` entry against the documented format."""
     problems: list[tuple[str, str]] = []
+    repairs: dict = {}
     err = lambda msg: problems.append(("error", msg))  # noqa: E731
     warn = lambda msg: problems.append(("warning", msg))  # noqa: E731
     text = raw
@@ -206,6 +210,8 @@ def parse_trusted_entry(raw: str, index: int = 0) -> TrustedEntry:
         why = {"http": " (the platform requires TLS)", "ws": " (the platform requires TLS)",
                "wss": " (an https:// entry also covers wss:// to the same host)"}
         err(f"\"{text}\" must start with https://, not {shown}{why.get(url.scheme, '')}")
+        if url.scheme == "http":
+            repairs[len(problems) - 1] = "https"
     host = url.host
     if "*" in text:
         err(f"\"{text}\" has a wildcard: the platform matches hosts exactly, list each host")
@@ -213,8 +219,11 @@ def parse_trusted_entry(raw: str, index: int = 0) -> TrustedEntry:
         err(f"\"{text}\" has user info before `@`: only https://host is allowed")
     if url.path and url.path != "/":
         err(f"\"{text}\" has a path ({url.path}): trusted domains are hosts, without paths")
+        if not (url.has_query or url.has_fragment):
+            repairs[len(problems) - 1] = "host"
     elif url.path == "/" and not (url.has_query or url.has_fragment):
         warn(f"\"{text}\" ends with `/`: write it without the trailing slash")
+        repairs[len(problems) - 1] = "host"
     if url.has_query:
         err(f"\"{text}\" has a query string: trusted domains are hosts only")
     if url.has_fragment:
@@ -236,7 +245,7 @@ def parse_trusted_entry(raw: str, index: int = 0) -> TrustedEntry:
                  "and requests are matched on the host")
         else:
             err(f"\"{text}\" has an invalid port \"{url.port}\"")
-    return TrustedEntry(raw, index, url, host, problems)
+    return TrustedEntry(raw, index, url, host, problems, repairs)
 
 
 def is_trusted(host: str, entries: list[TrustedEntry]) -> bool:

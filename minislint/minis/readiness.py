@@ -109,25 +109,9 @@ def ttminis_method(callee, global_path: Callable) -> Optional[str]:
 
 def prop(obj, name: str, fold: Callable):
     """The value node of property `name` in an object literal (the last one wins, as in JS)."""
-    obj = unwrap(obj)
-    if obj is None or obj.type != "ObjectExpression":
-        return None
-    found = None
-    for p in obj.properties:
-        if p.type != "Property":
-            continue
-        key = p.key
-        if p.computed:
-            k = fold(key)
-        elif key.type == "Identifier":
-            k = key.name
-        elif key.type == "Literal":
-            k = str(key.value)
-        else:
-            k = None
-        if k == name:
-            found = p.value
-    return found
+    from minislint.js.values import property_value
+
+    return property_value(obj, name, fold)
 
 
 def has_spread(obj) -> bool:

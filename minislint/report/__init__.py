@@ -15,6 +15,7 @@ class ReportContext:
     cwd: Path = field(default_factory=Path.cwd)
     color: bool = False
     sources: dict = field(default_factory=dict)   # display path -> text, when a reporter wants lines
+    accepted: int = 0               # findings the baseline accepted (not among those reported)
 
 
 class SourceLines:

@@ -90,12 +90,61 @@ def render(findings, ctx) -> str:
             out.append(_paint(f"  shipped at {f.generated.path}:{f.generated.line}:{f.generated.column}"
                               + (f" ({f.package})" if f.package else ""), color, "dim"))
         elif f.package:
-            out.append(_paint(f"  in dependency {f.package}", color, "dim"))
+            out.append(_paint(f"  in {_package_words(f.package)}", color, "dim"))
     if findings:
         out.append("")
         out.extend(per_rule(findings, color))
+        out.extend(per_package(findings, color))
     out.append(_paint(summary(findings, ctx.files, detail=False), color, "bold"))
+    hint = fixable(findings)
+    if hint:
+        out.append(hint)
+    accepted = getattr(ctx, "accepted", 0)
+    if accepted:
+        out.append(f"{_plural(accepted, 'finding')} accepted by the baseline (not shown).")
     return "\n".join(out) + "\n"
+
+
+def _package_words(package: str) -> str:
+    from minislint.bundle import RUNTIME_SUFFIX
+
+    return package[: -len(RUNTIME_SUFFIX)] + " runtime (code the bundler adds)" \
+        if package.endswith(RUNTIME_SUFFIX) else f"dependency {package}"
+
+
+def per_package(findings, color: bool = False) -> list[str]:
+    """Findings in code the app does not write, by package, with what can be done about them."""
+    from minislint.bundle import RUNTIME_SUFFIX
+
+    groups = defaultdict(Counter)
+    for f in findings:
+        if f.package:
+            groups[f.package][f.rule] += 1
+    if not groups:
+        return []
+    rows = ["", "In code from dependencies (upgrade or replace the package, or accept its findings "
+                "with per-file-ignores):"]
+    for package, rules in sorted(groups.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
+        ids = sorted(rules)
+        if package.endswith(RUNTIME_SUFFIX):
+            hint = "the bundler's own code: a newer build target usually drops it"
+        else:
+            name = package.rsplit("@", 1)[0] if package.rfind("@") > 0 else package
+            hint = f'per-file-ignores: "node_modules/{name}/**" = [{", ".join(repr(r) for r in ids)}]'
+            hint = hint.replace("'", '"')
+        rows.append(f"  {sum(rules.values()):>4}  {_paint(package, color, 'bold')}  "
+                    f"({', '.join(ids)})  {_paint(hint, color, 'dim')}")
+    return rows
+
+
+def fixable(findings) -> str:
+    """`3 fixable with --fix (1 more with --unsafe-fixes)`, or '' when nothing is."""
+    safe = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "safe")
+    unsafe = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "unsafe")
+    if not safe and not unsafe:
+        return ""
+    more = f" ({unsafe} more with --unsafe-fixes)" if unsafe and safe else ""
+    return f"{safe} fixable with --fix{more}." if safe else f"{unsafe} fixable with --fix --unsafe-fixes."
 
 
 def per_rule(findings, color: bool = False) -> list[str]:
