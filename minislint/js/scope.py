@@ -153,6 +153,11 @@ class LazyScopes:
     def __init__(self, program):
         self.tree = program._tree
         self._scopes: dict = {}
+        self._owner: dict = {}  # id(binding) -> the tree-sitter node of its scope
+
+    def scope_of(self, binding):
+        """The tree-sitter node of the scope that declares `binding` (minislint/js/tsbindings.py)."""
+        return self._owner.get(id(binding))
 
     def resolve(self, ident) -> Optional[Binding]:
         """The declaration `ident` refers to, or None for a global (undeclared) name."""
@@ -174,6 +179,8 @@ class LazyScopes:
                 names = scopes.get(ts.id)
                 if names is None:
                     names = scopes[ts.id] = self._names(ts)
+                    for b in names.values():
+                        self._owner.setdefault(id(b), ts)
                 binding = names.get(name)
                 if binding is not None:
                     return binding

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from types import SimpleNamespace  # a TemplateElement's value: .raw, .cooked as in esprima2
 
 _EXTRAS = frozenset(("comment", "html_comment"))
 
@@ -725,7 +726,7 @@ def _b_template(n, ts, tree):
         raw_end = end - (2 if sub is not None else 1)
         raw = data[raw_start:max(raw_start, raw_end)].decode("utf-8", "surrogatepass")
         q = tree.wrap(ts, f"q{i}", "TemplateElement")
-        q.__dict__.update(range=(cp(start), cp(end)), value={"raw": raw, "cooked": js_unescape(raw)},
+        q.__dict__.update(range=(cp(start), cp(end)), value=SimpleNamespace(raw=raw, cooked=js_unescape(raw)),
                           tail=sub is None, _built=True)
         quasis.append(q)
         if sub is not None:
