@@ -99,19 +99,14 @@ def shipped_outputs(paths: list[Path], files: list[Path], settings) -> list[Path
     folders = [p.absolute() for p in paths if p.is_dir()]
     if not folders:
         return []  # files only (pre-commit's changed files): no view of the app
-    configs: dict = {}
     if settings.minis_config is not None:
-        configs[Path(settings.minis_config).absolute()] = None
+        configs = {Path(settings.minis_config).absolute()}
     else:
-        by_folder: dict = {}
-        for folder in {*folders, *(Path(f).absolute().parent for f in files)}:
-            if folder not in by_folder:
-                by_folder[folder] = minis_config.find_config(folder)
-            if by_folder[folder] is not None:
-                configs[by_folder[folder]] = None
+        configs = {minis_config.find_config(folder)
+                   for folder in {*folders, *(Path(f).absolute().parent for f in files)}} - {None}
     named = set(folders)
     out = []
-    for path in configs:
+    for path in sorted(configs):
         config = minis_config.load(path)
         root, output = config.root, Path(config.output_dir).absolute()
         if not any(_within(root, f) for f in folders) or not output.is_dir() or output == root \
@@ -129,12 +124,7 @@ def _within(path: Path, folder: Path) -> bool:
 def _relative_like(path: Path, paths: list[Path]) -> Path:
     """`dist` rather than `/home/.../app/dist` when the user named relative paths, so findings
     read as the rest of the run."""
-    if all(not p.is_absolute() for p in paths):
-        try:
-            return Path(display_path(path))
-        except ValueError:
-            pass
-    return path
+    return Path(display_path(path)) if all(not p.is_absolute() for p in paths) else path
 
 
 def merge_shipped(findings: list) -> list:

@@ -30,6 +30,8 @@ _MEMBER_HELPERS = frozenset(("jsx", "jsxs", "jsxDEV", "createElement", "createEl
 # `h` is too common a name to trust from any module.
 _H_MODULES = frozenset(("vue", "preact", "@vue/runtime-dom", "@vue/runtime-core", "preact/compat"))
 _FUNCTIONS = frozenset(("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"))
+_FUNCTION_VALUES = _FUNCTIONS | {"Identifier"}
+_ELEMENT_VALUES = frozenset(("Identifier", "CallExpression", "SequenceExpression"))
 _FACTORY_MARKS = frozenset(("__v_isVNode", "$$typeof"))  # keys of a Vue vnode / React element
 _FACTORY_BODY_NODES = 600  # a render helper is small; a bigger function is not searched
 
@@ -135,7 +137,7 @@ class Elements:
         if binding.kind == "function":
             decl = binding.id.parent
             return decl if decl is not None and decl.type in _FUNCTIONS else None
-        value = self.values._plain(ident)
+        value = self.values._plain(ident, _FUNCTION_VALUES)
         if value is None:
             return None
         value = unwrap(value)
@@ -191,7 +193,7 @@ class Elements:
         if node is None or _depth > 10:
             return None
         if node.type == "Identifier":
-            value = self.values._plain(node)
+            value = self.values._plain(node, _ELEMENT_VALUES)
             return self.element(value, _depth + 1) if value is not None else None
         if node.type == "CallExpression":
             found = self.created(node)

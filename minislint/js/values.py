@@ -102,9 +102,11 @@ class Values:
         return self._bindings
 
     # -- bindings --------------------------------------------------------------------------
-    def bound(self, ident):
+    def bound(self, ident, wanted=None):
         """The one value an identifier can hold, as a Write (value node + destructuring path):
-        a `const`, or a `var` / `let` written once before this read; None otherwise."""
+        a `const`, or a `var` / `let` written once before this read; None otherwise.
+        `wanted`: the node types the caller can use; a var / let initialised with anything
+        else is answered without indexing the writes (most are functions and objects)."""
         binding = self.scope.resolve(ident)
         if binding is None:
             return None
@@ -114,11 +116,13 @@ class Values:
             return Bindings.const(binding)
         if binding.kind not in ("var", "let"):
             return None  # parameters, functions, imports: not followed
+        if wanted is not None and binding.init is not None and unwrap(binding.init).type not in wanted:
+            return None
         return self.bindings.single(binding, ident)
 
-    def _plain(self, ident):
+    def _plain(self, ident, wanted=None):
         """The value node of a write-once binding that is not destructured, or None."""
-        w = self.bound(ident)
+        w = self.bound(ident, wanted)
         return w.value if w is not None and w.path == () else None
 
     # -- strings -----------------------------------------------------------------------------
@@ -175,7 +179,7 @@ class Values:
             return (left if left is not None else self._piece(node.left, depth, both_sides)) \
                 + (right if right is not None else self._piece(node.right, depth, both_sides))
         if t == "Identifier":
-            value = self._plain(node)
+            value = self._plain(node, _STRING_VALUES)
             return self._parts(value, depth + 1, both_sides) if value is not None else None
         if t in ("ChainExpression", "SequenceExpression"):
             return self._parts(unwrap(node), depth + 1, both_sides)
@@ -219,7 +223,7 @@ class Values:
             array = unwrap(callee.object)
             sep = [","] if not args else self._parts(args[0], depth + 1, both_sides)
             if array.type == "Identifier":
-                array = self._plain(array)
+                array = self._plain(array, _ARRAY_VALUES)
             if array is None or array.type != "ArrayExpression" or sep is None:
                 return [_UNKNOWN]  # `.join()` always makes a string, of unknown text here
             out = []
@@ -250,7 +254,7 @@ class Values:
                 return False
             if meta.get("string_decls") and binding.id.range[0] in meta["string_decls"]:
                 return True
-            value = self._plain(node)
+            value = self._plain(node, _STRING_VALUES)
             return value is not None and self.is_string(value, depth + 1)
         if t == "CallExpression" and meta.get("string_returns"):
             callee = unwrap(node.callee)
@@ -278,7 +282,7 @@ class Values:
             binding = self.scope.resolve(node)
             if binding is None:
                 return () if node.name in GLOBAL_OBJECTS else (node.name,)
-            w = self.bound(node)
+            w = self.bound(node, _PATH_VALUES)
             if w is not None:
                 base = self.global_path(w.value, _depth + 1)
                 return None if base is None else _join(base, w.path)
@@ -352,7 +356,7 @@ class Values:
         if t == "MemberExpression" and static_property(node, self.fold) == "constructor":
             return self._function_kind(node.object, _depth + 1)
         if t == "Identifier":
-            value = self._plain(node)
+            value = self._plain(node, _PATH_VALUES)
             return self.function_constructor(value, _depth + 1) if value is not None else None
         return None
 
@@ -372,7 +376,7 @@ class Values:
             if binding.kind == "function":
                 decl = binding.id.parent
                 return self._function_kind(decl, depth + 1) if decl is not None and decl.type in _FUNCTION_NODES else None
-            value = self._plain(node)
+            value = self._plain(node, _FUNCTION_VALUES)
             return self._function_kind(value, depth + 1) if value is not None else None
         if t == "CallExpression" and node.arguments and self.global_path(node.callee) in _GET_PROTOTYPE:
             return self._function_kind(node.arguments[0], depth + 1)
@@ -421,6 +425,13 @@ class Values:
         return True
 
 _FUNCTION_NODES = frozenset(("FunctionExpression", "ArrowFunctionExpression", "FunctionDeclaration"))
+# What an initialiser must be for a question to follow it (see Values.bound)
+_WRAPPERS = frozenset(("Identifier", "ChainExpression", "SequenceExpression"))
+_PATH_VALUES = _WRAPPERS | {"MemberExpression", "CallExpression", "ThisExpression"}
+_STRING_VALUES = _WRAPPERS | {"Literal", "TemplateLiteral", "BinaryExpression", "CallExpression",
+                              "ConditionalExpression"}
+_ARRAY_VALUES = _WRAPPERS | {"ArrayExpression"}
+_FUNCTION_VALUES = _PATH_VALUES | _FUNCTION_NODES
 _GET_PROTOTYPE = frozenset((("Object", "getPrototypeOf"), ("Reflect", "getPrototypeOf")))
 
 
