@@ -80,6 +80,9 @@ def removal(text: str, start: int, end: int) -> tuple[int, int]:
     line_end = min((i for i in (text.find(c, end) for c in _BREAKS) if i >= 0), default=len(text))
     before, after = text[line_start:start], text[end:line_end]
     if not before.strip() and not after.strip():
+        above = text[max(text.rfind(c, 0, max(0, line_start - 2)) for c in _BREAKS) + 1:line_start]
+        if "minislint-disable-next-line" in above:
+            return line_start, line_end  # keep the line: the directive above must not move down
         if text.startswith("\r\n", line_end):
             return line_start, line_end + 2
         return line_start, min(line_end + 1, len(text))

@@ -165,3 +165,18 @@ def test_nothing_is_fixed_in_the_build_output(tmp_path):
 def test_text_report_says_what_is_fixable(app):
     code, out, err = run(["src"], app)
     assert out.splitlines()[-1] == "2 fixable with --fix (1 more with --unsafe-fixes)."
+
+
+def test_fixes_come_back_from_the_findings_cache(tmp_path, monkeypatch):
+    from minislint.cache import Cache
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MINISLINT_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "a.js").write_text('setTimeout("go()", 1);\n')
+    engine = Engine(Settings())
+    cold = Runner(engine, cache=Cache.for_engine(engine)).run([tmp_path / "a.js"]).findings
+    cache = Cache.for_engine(engine)
+    warm = Runner(engine, cache=cache).run([tmp_path / "a.js"]).findings
+    assert cache.hits == 1 and warm == cold and warm[0].fix is not None
+    (change,) = apply_fixes.fix_findings(engine, warm).changes
+    assert change.after == "setTimeout(() => { go(); }, 1);\n"

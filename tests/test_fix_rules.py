@@ -160,3 +160,14 @@ DEBUG = [
 def test_debug_console_fix(tmp_path, code, expected):
     name = "page.html" if code.startswith("<") else "main.js"
     check_fix("debug-console", code, name, expected, root=tmp_path)
+
+
+def test_a_removed_line_under_a_next_line_directive_stays_as_a_blank_line(tmp_path):
+    # found by the property test: deleting `eruda.init();` with its line break moved the directive
+    # onto the eval below, which it then silenced
+    code = '// minislint-disable-next-line no-eval -- old\neruda.init();\nconst v = eval("(" + t + ")");\n'
+    # (--fix also removes the directive, unused before and after)
+    check_fix("debug-console", code, "main.js", '\nconst v = eval("(" + t + ")");\n', root=tmp_path)
+    from minislint.fixes import apply_edits
+    (fix,) = [f.fix for f in Engine(Settings()).lint_text(tmp_path / "main.js", code) if f.rule == "debug-console"]
+    assert apply_edits(code, [fix])[0] == '// minislint-disable-next-line no-eval -- old\n\nconst v = eval("(" + t + ")");\n'
