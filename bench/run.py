@@ -6,13 +6,15 @@ Scenarios, each for both tools on the same files:
   warm    the same again, nothing changed, cache on (minislint's content cache, ESLint --cache)
   edit    a 200-file source tree, caches primed, one file edited, re-run
   editor  one ~20 kB file, process start included (what an editor pays on save)
+  stdin   the same file through --stdin-filename (an editor integration's path)
+  big     one ~20 MB one-line bundle (minified bundles of the corpus joined on one line)
 For each: wall time, CPU time (user+sys of the whole process tree), peak memory (sum of the
 tree's RSS, sampled every 5 ms), findings count.
 Writes bench/results/<date>.json and .md.
 
 Needs: python bench/fetch_corpus.py; npm ci --prefix bench/eslint; minislint installed;
 GNU time at /usr/bin/time for exact peak memory (Debian package `time`; else sampling only).
-Usage: python bench/run.py [--repeat N] [--jobs N] [--only cold,warm,edit,editor]
+Usage: python bench/run.py [--repeat N] [--jobs N] [--only cold,warm,edit,editor,stdin,big]
 """
 from __future__ import annotations
 
@@ -71,7 +73,7 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
-def measure(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
+def measure(cmd: list[str], cwd: Path, env: dict | None = None, stdin: Path | None = None) -> dict:
     peak = [0]
     # GNU time forks the tool from a 2 MB process, so its %M is the tool's own largest process
     # (ru_maxrss of a child forked from this bench process would include the bench's RSS)
@@ -80,7 +82,9 @@ def measure(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
     if gnu_time:
         cmd = [gnu_time, "-f", "%M", "-o", maxrss_file, *cmd]
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    feed = open(stdin, "rb") if stdin is not None else subprocess.DEVNULL
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=feed, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
     done = threading.Event()
 
     def sample():
@@ -97,6 +101,8 @@ def measure(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
     # wait4, not RUSAGE_CHILDREN: its ru_maxrss is the largest child of the whole bench run
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
+    if stdin is not None:
+        feed.close()
     proc.returncode = os.waitstatus_to_exitcode(status)
     for r in readers:
         r.join()
@@ -142,6 +148,12 @@ class Minislint:
         r["findings"] = count_minislint(r)
         return r
 
+    def run_stdin(self, path: str, cwd: Path) -> dict:
+        cmd = minislint_cmd() + ["check", "--format", "json", "--exit-zero", "--stdin-filename", path, "-"]
+        r = measure(cmd, cwd, dict(os.environ, MINISLINT_CACHE_DIR=str(self.cache_dir)), stdin=cwd / path)
+        r["findings"] = count_minislint(r)
+        return r
+
     def clear(self):
         shutil.rmtree(self.cache_dir, ignore_errors=True)
 
@@ -157,6 +169,13 @@ class ESLint:
         if cache:
             cmd += ["--cache", "--cache-strategy", "content", "--cache-location", str(self.cache_file)]
         r = measure(cmd + paths, cwd)
+        r["findings"] = count_eslint(r)
+        return r
+
+    def run_stdin(self, path: str, cwd: Path) -> dict:
+        cmd = [ESLINT[0], str(BENCH / ESLINT[1]), "-c", str(BENCH / ESLINT[3]), *ESLINT[4:], "--stdin",
+               "--stdin-filename", path]
+        r = measure(cmd, cwd, stdin=cwd / path)
         r["findings"] = count_eslint(r)
         return r
 
@@ -214,6 +233,39 @@ def make_tree(n: int = 200) -> Path:
 _MODULE = re.compile(r"^\s*(?:import\s*[\w{*'\"]|export\s)", re.M)
 
 
+BIG = BENCH / "big" / "bundle.min.js"
+
+
+def big_bundle(size: int = 20_000_000) -> str:
+    """A ~20 MB bundle on one line: the corpus's minified bundles (their few line breaks made
+    spaces, source-map comments dropped), each kept only if tree-sitter still parses it, repeated."""
+    if BIG.exists() and BIG.stat().st_size >= size:
+        return BIG.relative_to(BENCH).as_posix()
+    import tree_sitter_javascript
+    from tree_sitter import Language, Parser
+
+    parser = Parser(Language(tree_sitter_javascript.language()))
+    pieces = []
+    for p in sorted(q for q in (BENCH / "corpus").rglob("*.js") if q.is_file()):
+        text = p.read_text(encoding="utf-8", errors="replace")
+        if text.count("\n") > 300:
+            continue  # not minified
+        text = re.sub(r"//[#@] sourceMappingURL=\S*", "", text).replace("\r", " ").replace("\n", " ")
+        piece = "(function(){" + text + ";})();"
+        if not parser.parse(piece.encode()).root_node.has_error:
+            pieces.append(piece)
+    if not pieces:
+        sys.exit("no minified bundle in the corpus parses on one line")
+    out, n = [], 0
+    while n < size:
+        for piece in pieces:
+            out.append(piece)
+            n += len(piece.encode())
+    BIG.parent.mkdir(exist_ok=True)
+    BIG.write_text("".join(out) + "\n", encoding="utf-8")
+    return BIG.relative_to(BENCH).as_posix()
+
+
 def editor_file() -> str:
     """The sample file whose size is closest to 20 kB."""
     pool = [p for p in (BENCH / "sample").rglob("*.js") if p.is_file()]
@@ -258,6 +310,18 @@ def scenarios(tools, repeat: int, only: set[str]) -> dict:
                                  "process start included, no cache"}
         for t in tools:
             out["editor"][t.name] = best_of(max(repeat, 5), lambda: t.run([one], BENCH, cache=False))
+    if "stdin" in only:
+        one = editor_file()
+        out["stdin"] = {"what": f"the same file through `--stdin-filename` (ESLint `--stdin`), process "
+                                "start included"}
+        for t in tools:
+            out["stdin"][t.name] = best_of(max(repeat, 5), lambda: t.run_stdin(one, BENCH))
+    if "big" in only:
+        one = big_bundle()
+        out["big"] = {"what": f"one one-line bundle `{one}` ({(BENCH / one).stat().st_size / 1e6:.1f} MB), "
+                              "no cache"}
+        for t in tools:
+            out["big"][t.name] = best_of(1, lambda: (t.clear(), t.run([one], BENCH, cache=False))[1])
     return out
 
 
@@ -313,7 +377,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description="minislint vs ESLint 9 on the pinned corpus")
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is kept")
     ap.add_argument("--jobs", type=int, default=None, help="minislint --jobs (default: its own default)")
-    ap.add_argument("--only", default="cold,warm,edit,editor")
+    ap.add_argument("--only", default="cold,warm,edit,editor,stdin,big")
     ap.add_argument("--tools", default="minislint,eslint")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="minislint-bench-"))

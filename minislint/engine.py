@@ -198,18 +198,28 @@ class Engine:
 
         sink.count = lambda frag: sum(1 for item in raw.items if item[2] is frag)
 
+        per_rule = []  # (words, handlers) of each rule: a walker may visit only their candidates
         for rule in rules:
-            ctx = RuleContext(rule, fragment, tree, services, self._options(rule), sink, self.settings)
+            options = self._options(rule)
+            ctx = RuleContext(rule, fragment, tree, services, options, sink, self.settings)
             try:
                 subscriptions = rule.create(ctx) or {}
+                words = rule.candidates(options) if subscriptions else ()
             except Exception as err:  # one broken rule costs only its own findings
                 self._crash(raw, rule, fragment, err)
                 broken.add(rule.id)
                 continue
+            own = {}
             for node_type, fn in subscriptions.items():
-                handlers[node_type].append(self._guard(fn, rule, fragment, raw, broken))
+                guarded = self._guard(fn, rule, fragment, raw, broken)
+                handlers[node_type].append(guarded)
+                own[node_type] = [guarded]
+            per_rule.append((tuple(words or ()), own))
         try:
-            walk(tree, handlers)
+            if getattr(walk, "candidates", False):
+                walk(tree, handlers, rules=per_rule)
+            else:
+                walk(tree, handlers)
         except RecursionError:
             raw.add(self._engine_rules["syntax-error"], fragment, 0, 0, "too deeply nested to check")
         return len(broken)

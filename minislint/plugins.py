@@ -1,6 +1,13 @@
-"""The plugin registry: every language, parser and rule comes through pluggy entry points."""
+"""The plugin registry: every language, parser and rule comes through pluggy hooks.
+
+The built-in pack (BUILTIN) is registered directly; third-party packs are found through the
+``minislint.plugins`` entry-point group, as flake8 finds its plugins. Start-up used to load all
+29 built-in modules through entry points (every installed distribution's metadata read to find
+them): half of an editor's check of one file (issue 11).
+"""
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -9,6 +16,37 @@ import pluggy
 from minislint import hookspec
 
 GROUP = "minislint.plugins"
+BUILTIN = (
+    "minislint.languages.js",
+    "minislint.languages.html",
+    "minislint.languages.css",
+    "minislint.languages.vue",
+    "minislint.languages.typescript",
+    "minislint.rules.no_foreign_script",
+    "minislint.rules.no_foreign_stylesheet",
+    "minislint.rules.no_iframe",
+    "minislint.rules.no_forbidden_api",
+    "minislint.rules.no_navigation",
+    "minislint.rules.no_native_video",
+    "minislint.rules.syntax_error",
+    "minislint.rules.no_eval",
+    "minislint.rules.no_function_constructor",
+    "minislint.rules.no_string_timer",
+    "minislint.rules.internal_error",
+    "minislint.rules.unused_suppression",
+    "minislint.rules.source_map",
+    "minislint.rules.sdk_first_script",
+    "minislint.rules.sdk_init",
+    "minislint.rules.debug_console",
+    "minislint.rules.required_capability",
+    "minislint.rules.authorize_on_entry",
+    "minislint.rules.nav_bar_color",
+    "minislint.rules.package_contents",
+    "minislint.rules.config_schema",
+    "minislint.rules.config_trusted_domains",
+    "minislint.rules.config_client_key",
+    "minislint.rules.untrusted_domain",
+)
 
 
 class PluginError(Exception):
@@ -29,10 +67,22 @@ class Registry:
 def plugin_manager(extra=()) -> pluggy.PluginManager:
     pm = pluggy.PluginManager("minislint")
     pm.add_hookspecs(hookspec)
-    pm.load_setuptools_entrypoints(GROUP)
+    for name in BUILTIN:
+        pm.register(importlib.import_module(name), name=name)
+    _third_party(pm)
     for plugin in extra:
         pm.register(plugin)
     return pm
+
+
+def _third_party(pm: pluggy.PluginManager) -> None:
+    """Packs from other distributions (an older minislint install's own entries are skipped)."""
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group=GROUP):
+        if ep.value in BUILTIN or pm.get_plugin(ep.name) is not None or pm.is_blocked(ep.name):
+            continue
+        pm.register(ep.load(), name=ep.name)
 
 
 def build_registry(pm: pluggy.PluginManager) -> Registry:

@@ -21,6 +21,12 @@ class Rule:
         """Return node-type handlers for one fragment (``"Program:exit"`` style keys allowed)."""
         return {}
 
+    def candidates(self, options: dict) -> tuple[str, ...]:
+        """The words this rule's nodes contain: a JavaScript rule's handlers see only the nodes
+        around them in the text (and around the names of `const`s bound to them); empty: every
+        node. A rule whose handlers need other nodes must say so here (minislint/js/candidates.py)."""
+        return self.triggers
+
     def check_project(self, pctx) -> None:
         """Project-level checks, called once per run (see runner.ProjectContext)."""
 

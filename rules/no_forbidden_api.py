@@ -65,6 +65,14 @@ await navigator.clipboard.writeText(code);
 Show the text so the user can copy it, or use a TikTok Minis SDK capability where one exists.
 """
 
+    def candidates(self, options):
+        """Each API's root and last name (`navigator`, `vibrate`) and `execCommand`."""
+        apis = {api_path(a) for a in list(options.get("apis") or ()) + list(options.get("extra_apis") or ())}
+        words = {a[0] for a in apis if a} | {a[-1] for a in apis if a}
+        if options.get("exec_commands"):
+            words.add("execCommand")
+        return tuple(sorted(words))
+
     def create(self, ctx):
         opts = ctx.options
         apis = {api_path(a) for a in list(opts.get("apis") or ()) + list(opts.get("extra_apis") or ())}

@@ -81,6 +81,11 @@ Install the library and bundle it, or copy the file into the app and load it by 
 ```
 """
 
+    def candidates(self, options):
+        """The URL's `//` or `\\`, and the element's creation: the value service follows the element
+        to attributes set later, and the finding is at the `createElement` call."""
+        return self.triggers + ("createElement", "jsx", "createElementVNode", "h(")
+
     def create(self, ctx):
         allowed = ctx.options.get("allowed_hosts") or ()
 

@@ -68,6 +68,11 @@ Bundle the style sheet (`import "normalize.css"` in the app's entry) or copy it 
 and import it by a relative path.
 """
 
+    def candidates(self, options):
+        """The URL's `//` or `\\`, and the element's creation: the value service follows the element
+        to attributes set later, and the finding is at the `createElement` call."""
+        return self.triggers + ("createElement", "jsx", "createElementVNode", "h(")
+
     def create(self, ctx):
         allowed = ctx.options.get("allowed_hosts") or ()
         language = ctx.fragment.language

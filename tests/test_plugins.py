@@ -56,10 +56,12 @@ def test_entry_point_pack_reports_like_builtins(tmp_path, monkeypatch):
     sys.modules.pop("acme_pack", None)
 
 
-def test_builtin_rules_come_through_the_entry_point_group():
-    names = {ep.value for ep in metadata.entry_points(group="minislint.plugins")}
-    assert {"minislint.rules.no_eval", "minislint.rules.no_function_constructor",
-            "minislint.rules.no_string_timer", "minislint.languages.js"} <= names
+def test_builtin_pack_needs_no_entry_points(monkeypatch):
+    """Start-up registers the built-ins directly (issue 11); entry points are for other packs."""
+    monkeypatch.setattr(metadata, "entry_points", lambda **kw: [])
+    registry = build_registry(plugin_manager())
+    assert {"no-eval", "no-function-constructor", "no-string-timer", "syntax-error"} <= set(registry.rules)
+    assert registry.parsers["js"] and registry.language_for(Path("a.ts")).name == "typescript"
 
 
 def test_a_crashing_rule_costs_only_its_own_findings():

@@ -1,12 +1,19 @@
-"""Parse JavaScript with esprima2 (ES2024 + JSX, ESTree), deciding script vs module like Babel's
-``sourceType: "unambiguous"``: a file is a module when it has import/export declarations."""
+"""Parse JavaScript: tree-sitter first (C speed, ESTree nodes on demand: minislint/js/tree.py);
+esprima2 (ES2024 + JSX, ESTree, pure Python) only when tree-sitter marks the text broken.
+
+Script vs module is decided like Babel's ``sourceType: "unambiguous"``: a file is a module when it
+has import/export declarations.
+
+When tree-sitter sees an error, esprima2 decides: if it rejects the text too, its message and
+position are the ``syntax-error`` (as before tree-sitter); if it accepts it (tree-sitter's known
+ASI gap, ``let x\n[a, b] = f()``, or any other tree-sitter misreading), the file is linted from
+esprima2's tree, so a misread file costs speed, never findings.
+"""
 from __future__ import annotations
 
+import os
 import re
 
-import esprima
-
-from minislint.js import jsx_fragments  # noqa: F401  (teaches esprima2 `<>...</>`)
 from minislint.languages import ParseError
 from minislint.suppress import MARK
 
@@ -25,9 +32,17 @@ def _options(jsx: bool, comments: bool = False) -> dict:
     return {"range": True, "jsx": jsx, "comment": comments}
 
 
+_MODULE_TS = frozenset(("import_statement", "export_statement"))
+# bench/differential.py runs the reference front end through the same engine
+_FRONTEND = os.environ.get("MINISLINT_JS_FRONTEND", "tree-sitter")
+
+
 def parse_js(fragment):
     """Parse a JS fragment; sets ``fragment.module`` when it was undecided. Parsed once: an
-    inline script's tree is asked for by the HTML rules (Document.scripts) and by the engine."""
+    inline script's tree is asked for by the HTML rules (Document.scripts) and by the engine.
+
+    Returns the Program of a :class:`minislint.js.tree.Tree` (tree-sitter) or, for text
+    tree-sitter could not read, esprima2's Program."""
     done = fragment.__dict__.get("_js_parsed")
     if done is None:
         try:
@@ -41,6 +56,72 @@ def parse_js(fragment):
 
 
 def _parse_fragment(fragment):
+    from minislint.js.tree import Tree, ts_parse
+
+    if _FRONTEND == "esprima2":
+        return parse_esprima(fragment)
+    text = fragment.text
+    data = text.encode("utf-8", "surrogatepass")
+    ts_tree = ts_parse(data)
+    root = ts_tree.root_node
+    if not root.has_error and not _early_error(root, fragment, data):
+        if fragment.module is None:
+            fragment.module = any(c.type in _MODULE_TS for c in root.children)
+        tree = Tree(text, data, ts_tree)
+        tree.module = bool(fragment.module)
+        # `comments`: (start, end) of every comment, fragment offsets, as on esprima's path
+        # (suppress.py reads directives only there); looked for only when one may stand.
+        tree.program.comments = _ts_comments(root, tree.offsets) if MARK in text else []
+        return tree.program
+    return parse_esprima(fragment)
+
+
+_COMMENT_QUERY = None
+
+
+def _ts_comments(root, offsets) -> list:
+    global _COMMENT_QUERY
+    from tree_sitter import Query, QueryCursor
+
+    from minislint.js.tree import language
+
+    if _COMMENT_QUERY is None:
+        _COMMENT_QUERY = Query(language(), "[(comment) (html_comment)] @c")
+    found = QueryCursor(_COMMENT_QUERY).captures(root).get("c", [])
+    return sorted((offsets.cp(n.start_byte), offsets.cp(n.end_byte)) for n in found)
+
+
+_JSX_QUERY = None
+
+
+def _early_error(root, fragment, data: bytes) -> bool:
+    """Errors tree-sitter's grammar accepts and esprima2 reports: import/export in a script
+    (`.cjs`, `.cts`) and a JSX closing tag that does not match its opening tag."""
+    if fragment.module is False and any(c.type in _MODULE_TS for c in root.children):
+        return True
+    if b"</" not in data:
+        return False
+    global _JSX_QUERY
+    from tree_sitter import Query, QueryCursor
+
+    from minislint.js.tree import language
+
+    if _JSX_QUERY is None:
+        _JSX_QUERY = Query(language(), "(jsx_element open_tag: (_) @open close_tag: (_) @close)")
+    for _, found in QueryCursor(_JSX_QUERY).matches(root):
+        opening, closing = found["open"][0], found["close"][0]
+        a, b = opening.child_by_field_name("name"), closing.child_by_field_name("name")
+        if (a.text if a is not None else b"") != (b.text if b is not None else b""):
+            return True
+    return False
+
+
+def parse_esprima(fragment):
+    """esprima2's Program for a fragment (or its ParseError): the reference front end."""
+    import esprima
+
+    from minislint.js import jsx_fragments  # noqa: F401  (teaches esprima2 `<>...</>`)
+
     text = fragment.text
     if text.startswith("#!"):  # keep offsets: blank the hashbang instead of cutting it
         m = _HASHBANG.match(text)
@@ -64,6 +145,8 @@ _EMPTY_SUBSTITUTION = re.compile(r"\$\{\s*\}")
 
 
 def _parse(text, module, jsx):
+    import esprima
+
     # Comments are collected only where a suppression directive may stand (suppress.py).
     collect = MARK in text
     opts = _options(jsx, collect)
@@ -83,6 +166,8 @@ def _parse(text, module, jsx):
 
 
 def _parse_unambiguous(fragment, text, jsx):
+    import esprima
+
     first = bool(_MODULE_HINT.search(text))
     order = (True, False) if first else (False, True)
     errors = []

@@ -16,9 +16,11 @@ class JsServices:
     @property
     def scope(self):
         if self._scopes is None:
-            from minislint.js.scope import Scopes
+            from minislint.js.scope import LazyScopes, Scopes
 
-            self._scopes = Scopes(self.tree)
+            # a tree-sitter tree answers on demand; esprima2's (a file tree-sitter misread) is
+            # walked once
+            self._scopes = LazyScopes(self.tree) if "_tree" in self.tree.__dict__ else Scopes(self.tree)
         return self._scopes
 
     def fold(self, node):

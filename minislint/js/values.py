@@ -91,9 +91,14 @@ class Values:
     def bindings(self):
         """Writes and references of every binding (minislint.js.bindings), built on first use."""
         if self._bindings is None:
-            from minislint.js.bindings import Bindings
+            if "_tree" in self.tree.__dict__:  # tree-sitter: per binding, on demand (issue 11)
+                from minislint.js.tsbindings import LazyBindings
 
-            self._bindings = Bindings(self.tree, self.scope)
+                self._bindings = LazyBindings(self.tree, self.scope)
+            else:
+                from minislint.js.bindings import Bindings
+
+                self._bindings = Bindings(self.tree, self.scope)
         return self._bindings
 
     # -- bindings --------------------------------------------------------------------------

@@ -22,9 +22,59 @@ _SCALARS = frozenset((
 _CHILD_KEYS: dict = {}
 
 
+# ESTree child fields in source order, for the nodes of minislint.js.tree (built on access).
+VISITOR_KEYS = {
+    "Program": ("body",), "ExpressionStatement": ("expression",), "BlockStatement": ("body",),
+    "StaticBlock": ("body",), "VariableDeclaration": ("declarations",), "VariableDeclarator": ("id", "init"),
+    "FunctionDeclaration": ("id", "params", "body"), "FunctionExpression": ("id", "params", "body"),
+    "ArrowFunctionExpression": ("params", "body"), "ClassDeclaration": ("id", "superClass", "body"),
+    "ClassExpression": ("id", "superClass", "body"), "ClassBody": ("body",),
+    "MethodDefinition": ("key", "value"), "FieldDefinition": ("key", "value"), "Property": ("key", "value"),
+    "ObjectExpression": ("properties",), "ObjectPattern": ("properties",), "ArrayExpression": ("elements",),
+    "ArrayPattern": ("elements",), "SpreadElement": ("argument",), "RestElement": ("argument",),
+    "AssignmentPattern": ("left", "right"), "AssignmentExpression": ("left", "right"),
+    "BinaryExpression": ("left", "right"), "LogicalExpression": ("left", "right"),
+    "UnaryExpression": ("argument",), "UpdateExpression": ("argument",),
+    "ConditionalExpression": ("test", "consequent", "alternate"), "SequenceExpression": ("expressions",),
+    "CallExpression": ("callee", "arguments"), "NewExpression": ("callee", "arguments"),
+    "TaggedTemplateExpression": ("tag", "quasi"), "MemberExpression": ("object", "property"),
+    "ChainExpression": ("expression",), "AwaitExpression": ("argument",), "YieldExpression": ("argument",),
+    "TemplateLiteral": ("quasis", "expressions"), "MetaProperty": ("meta", "property"),
+    "IfStatement": ("test", "consequent", "alternate"), "ForStatement": ("init", "test", "update", "body"),
+    "ForInStatement": ("left", "right", "body"), "ForOfStatement": ("left", "right", "body"),
+    "WhileStatement": ("test", "body"), "DoWhileStatement": ("body", "test"),
+    "TryStatement": ("block", "handler", "finalizer"), "CatchClause": ("param", "body"),
+    "SwitchStatement": ("discriminant", "cases"), "SwitchCase": ("test", "consequent"),
+    "ReturnStatement": ("argument",), "ThrowStatement": ("argument",), "BreakStatement": ("label",),
+    "ContinueStatement": ("label",), "LabeledStatement": ("label", "body"), "WithStatement": ("object", "body"),
+    "ImportDeclaration": ("specifiers", "source"), "ImportSpecifier": ("imported", "local"),
+    "ImportDefaultSpecifier": ("local",), "ImportNamespaceSpecifier": ("local",),
+    "ExportNamedDeclaration": ("declaration", "specifiers", "source"),
+    "ExportDefaultDeclaration": ("declaration",), "ExportAllDeclaration": ("exported", "source"),
+    "ExportSpecifier": ("local", "exported"), "JSXElement": ("openingElement", "children", "closingElement"),
+    "JSXOpeningElement": ("name", "attributes"), "JSXClosingElement": ("name",),
+    "JSXAttribute": ("name", "value"), "JSXSpreadAttribute": ("argument",),
+    "JSXExpressionContainer": ("expression",), "JSXMemberExpression": ("object", "property"),
+    "JSXNamespacedName": ("namespace", "name"),
+}
+
+
 def children(node):
     """Child nodes in source order (a shorthand property's key and value are the same name)."""
     d = node.__dict__
+    if "_tree" in d:  # minislint.js.tree: fields are built on access
+        out = []
+        for key in VISITOR_KEYS.get(node.type, ()):
+            value = getattr(node, key, None)
+            if value is None:
+                continue
+            if value.__class__ is list:
+                out.extend([v for v in value if v is not None])
+            else:
+                out.append(value)
+        if node.type == "Property" and node.shorthand:
+            out = out[1:]
+        return out
     keys = _CHILD_KEYS.get((node.__class__, len(d)))
     if keys is None:
         keys = _child_keys(node)

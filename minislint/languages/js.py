@@ -1,4 +1,5 @@
-"""JavaScript files (.js .mjs .cjs .jsx): one fragment per file, parsed with esprima2."""
+"""JavaScript files (.js .mjs .cjs .jsx): one fragment per file, parsed with tree-sitter (esprima2
+when tree-sitter finds an error: minislint/js/parse.py)."""
 from __future__ import annotations
 
 from minislint.hookspec import hookimpl
@@ -19,15 +20,23 @@ def split(file):
 
 
 def _parse(fragment):
-    from minislint.js.parse import parse_js  # lazy: esprima import costs ~100 ms
+    from minislint.js.parse import parse_js  # lazy: the editor path imports only what it uses
 
     return parse_js(fragment)
 
 
-def _walk(tree, handlers):
+def _walk(tree, handlers, rules=None):
+    if rules is not None and "_tree" in tree.__dict__:  # tree-sitter: only each rule's candidates
+        from minislint.js.candidates import dispatch
+
+        dispatch(tree, rules)
+        return
     from minislint.js.walk import walk
 
     walk(tree, handlers)
+
+
+_walk.candidates = True  # the engine passes each rule's words and handlers (rules=)
 
 
 @hookimpl
