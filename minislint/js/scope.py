@@ -197,7 +197,7 @@ class LazyScopes:
     def resolve(self, ident) -> Optional[Binding]:
         """The declaration `ident` refers to, or None for a global (undeclared) name."""
         ts = ident.__dict__.get("_ts")
-        return self._lookup(ident.name, ts.parent) if ts is not None else None
+        return self._lookup(ident.name, self.tree.up(ts)) if ts is not None else None
 
     def resolve_name(self, name: str, node) -> Optional[Binding]:
         """The declaration `name` would refer to if written at `node` (None: the global)."""
@@ -219,7 +219,7 @@ class LazyScopes:
             binding = names.get(name)
             if binding is not None:
                 return binding
-            ts = self._scope_node(ts.parent)
+            ts = self._scope_node(self.tree.up(ts))
         return None
 
     def _scope_node(self, ts):
@@ -228,6 +228,7 @@ class LazyScopes:
         every lookup made 100 kB of `location.href=` take 18 s (issue 13)."""
         path = []
         memo = self._nearest
+        up = self.tree.up  # the parents path_to saw; tree-sitter's own `parent` starts at the root
         while ts is not None:
             hit = memo.get(ts.id, _UNKNOWN)
             if hit is not _UNKNOWN:
@@ -236,7 +237,7 @@ class LazyScopes:
             if ts.type in _TS_SCOPES:
                 break
             path.append(ts.id)
-            ts = ts.parent
+            ts = up(ts)
         for i in path:
             memo[i] = ts
         return ts
