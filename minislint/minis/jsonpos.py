@@ -200,7 +200,9 @@ class _Parser:
             self.i = m.end()
             if integer.lstrip("-") == "0" and self.i < len(s) and s[self.i].isdigit():
                 self.fail("JSON numbers cannot have leading zeros", i, self.i + 1)
-            num = float(integer + (frac or "") + (exp or "")) if frac or exp else int(integer)
+            # past 4 300 digits int() raises (CPython's limit against quadratic conversion)
+            num = float(integer + (frac or "") + (exp or "")) if frac or exp or len(integer) > 4000 \
+                else int(integer)
             return Node("number", num, i, self.i)
         self.unexpected("a value (string, number, object, array, true, false or null)")
         raise AssertionError  # unreachable
