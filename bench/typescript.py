@@ -17,9 +17,13 @@ paused per file as the CLI does):
 and, beside it, the whole lint of the same blanked text given to the engine as a `.js` file:
 what the file costs when it is plain JavaScript. The repeat with the smallest total is kept.
 
+`--prototype`: the alternative, measured: the TS tree itself fed to the candidate converter
+(minislint/js/tree.py), no blanking, no re-parse (only the `: string` declarations are still
+walked for). Prints its CPU beside the shipped path's and every finding that differs.
+
 Corpus: `--fetch` `npm pack`s the pinned packages of TS_PACKAGES into bench/ts-corpus/ (the
 packages tests/test_typescript_corpus.py names; git-ignored).
-Usage: python bench/typescript.py [--fetch] [--repeat 3] [--top 8] [--out results/typescript.md]
+Usage: python bench/typescript.py [--fetch] [--repeat 3] [--top 8] [--prototype] [--out results/x.md]
 """
 from __future__ import annotations
 
@@ -129,11 +133,95 @@ def measure(files: list[Path]) -> dict:
     return out
 
 
+def prototype_fragments(file, text: str, offset: int = 0, *, tsx: bool, module=None, meta=None) -> list:
+    """languages/typescript.fragments_for without blanking: the fragment keeps the TypeScript text
+    and its parse is tree-sitter-typescript's tree, wrapped as js/tree.py wraps a JS one. A tree
+    with an error goes the shipped way (its syntax-error is worded there)."""
+    from tree_sitter import Query, QueryCursor
+
+    from minislint.js.tree import Tree
+    from minislint.languages import typescript
+    from minislint.source import Fragment
+    from minislint.suppress import MARK
+    from minislint.ts import erase
+    from minislint.ts.offsets import ByteToChar
+    from minislint.ts.stringdecls import string_decls
+
+    data, ts_tree = erase.parse(text, tsx)
+    root = ts_tree.root_node
+    if root.has_error:
+        return SHIPPED_FRAGMENTS(file, text, offset, tsx=tsx, module=module, meta=meta)
+    b2c = ByteToChar(text)
+    decls = {"value": set(), "returns": set(), "cast": set()}
+    for kind, where in string_decls(root, erase.query(tsx, "string_decls")):
+        decls[kind].add((b2c(where[0]), b2c(where[1])) if kind == "cast" else b2c(where))
+    js_meta = {**(meta or {}), "jsx": tsx, "jsx_fallback": False, "typescript": True,
+               "string_decls": frozenset(decls["value"]), "string_returns": frozenset(decls["returns"]),
+               "string_casts": frozenset(decls["cast"]), "ts_notes": ()}
+    fragment = Fragment(file, "js", text, offset, module=module, meta=js_meta)
+    if fragment.module is None:
+        fragment.module = any(c.type in ("import_statement", "export_statement") for c in root.children)
+    tree = Tree(text, data, ts_tree)
+    tree.module = bool(fragment.module)
+    comments = []
+    if MARK in text:
+        found = QueryCursor(Query(ts_tree.language, "(comment) @c")).captures(root).get("c", [])
+        comments = sorted((tree.offsets.cp(n.start_byte), tree.offsets.cp(n.end_byte)) for n in found)
+    tree.program.comments = comments
+    fragment.__dict__["_js_parsed"] = (tree.program, None)  # parse_js hands this tree out
+    return [fragment]
+
+
+SHIPPED_FRAGMENTS = None
+
+
+def findings(files: list[Path], prototype: bool) -> tuple[set, float]:
+    """Every finding (path, rule, line, column, message) and the CPU seconds of linting `files`."""
+    global SHIPPED_FRAGMENTS
+    from minislint import guard
+    from minislint.engine import Engine
+    from minislint.languages import typescript
+
+    guard.run = lambda fn, *a, timeout=None, **k: fn(*a, **k)
+    SHIPPED_FRAGMENTS = SHIPPED_FRAGMENTS or typescript.fragments_for
+    typescript.fragments_for = prototype_fragments if prototype else SHIPPED_FRAGMENTS
+    engine = Engine()
+    out, cpu = set(), 0.0
+    try:
+        for path in files:
+            gc.disable()
+            c0 = time.process_time()
+            found, _ = engine.lint_file(path)
+            cpu += time.process_time() - c0
+            gc.enable()
+            gc.collect(0)
+            out |= {(str(path.relative_to(CORPUS)), f.rule, f.line, f.column, f.message) for f in found}
+    finally:
+        typescript.fragments_for = SHIPPED_FRAGMENTS
+    return out, cpu
+
+
+def compare(files: list[Path], repeat: int) -> list[str]:
+    shipped = [findings(files, False) for _ in range(repeat)]
+    proto = [findings(files, True) for _ in range(repeat)]
+    ref, new = shipped[0][0], proto[0][0]
+    ref_cpu, new_cpu = min(c for _, c in shipped), min(c for _, c in proto)
+    lines = ["", "## Prototype: the TS tree fed to the candidate converter", "",
+             "| path | CPU s | findings | only this path |", "|---|---:|---:|---:|",
+             f"| shipped (blank + JS re-parse) | {ref_cpu:.2f} | {len(ref)} | {len(ref - new)} |",
+             f"| TS tree, no blanking | {new_cpu:.2f} | {len(new)} | {len(new - ref)} |", ""]
+    for tag, items in (("only shipped", sorted(ref - new)), ("only prototype", sorted(new - ref))):
+        lines += [f"- {tag}: `{p}:{line}:{col}` {rule}: {msg}" for p, rule, line, col, msg in items]
+    return lines
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--fetch", action="store_true", help="npm pack the corpus into bench/ts-corpus/ first")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--top", type=int, default=8, help="list the N costliest files")
+    ap.add_argument("--prototype", action="store_true",
+                    help="also lint with the TS tree fed to the converter and compare findings")
     ap.add_argument("--out", help="also write the report (Markdown) to this file, relative to bench/")
     args = ap.parse_args()
     sys.setrecursionlimit(20000)
@@ -163,6 +251,8 @@ def main() -> int:
     for path, row in sorted(best.items(), key=lambda kv: -kv[1]["total"])[:args.top]:
         lines.append(f"| {path.relative_to(CORPUS)} | {path.stat().st_size / 1e3:.0f} | "
                      + " | ".join(f"{row[k]:.3f}" for k in (*PHASES, "total", "as js")) + " |")
+    if args.prototype:
+        lines += compare(files, max(args.repeat, 1))
     report = "\n".join(lines) + "\n"
     print(report)
     if args.out:
