@@ -21,9 +21,9 @@ Decorators (which the JS parser rejects) are blanked in the main text and return
 same-length text, `Blanked.decorators`, that holds only their expressions (`@dec(x)` -> `;dec(x)`).
 
 Speed (bench/typescript.py): visiting every node in Python was 41 % of a .ts file's lint CPU,
-five times tree-sitter's own parse. A tree without errors is instead searched with one
-tree-sitter query for the nodes the eraser acts on (about 5 % of them) and only those are
-visited; a tree with errors takes the full walk, whose order decides which error is reported.
+four times tree-sitter's own parse. The tree is instead searched with one tree-sitter query for
+the nodes the eraser acts on (about 5 % of them) and only those are visited; a tree with a
+MISSING node (no width, so no exact place by range) takes the full walk.
 """
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ from . import stringdecls
 
 _LINE_TERMINATORS = frozenset("\n\r\u2028\u2029")
 _LONE_CR = re.compile(rb"\r(?!\n)")
+_TO_SPACE = bytes(b if b in b"\n\r" else 32 for b in range(256))  # bytes.translate table
 
 # Statements that declare types only: the whole statement goes.
 _TYPE_ONLY_DECLARATIONS = frozenset(
@@ -176,10 +177,9 @@ def blank(text: str, tsx: bool = False) -> Blanked:
     """Erase the types of `text` (TypeScript, or TSX when `tsx`), keeping every offset."""
     text, src, tree = _repair_call_signatures(text, tsx)
     eraser = _Eraser(src)
-    if tree.root_node.has_error:
+    if not eraser.run_found(tree.root_node, query(tsx, "acted_on")):
+        eraser = _Eraser(src)
         eraser.run(tree.root_node)
-    else:
-        eraser.run_found(tree.root_node, query(tsx, "acted_on"))
     b2c = ByteToChar(text)
     main = _render(text, b2c, eraser.blanks + [(d.start_byte, d.end_byte) for d in eraser.decorators], eraser.puts)
     decorators = None
@@ -197,13 +197,29 @@ def blank(text: str, tsx: bool = False) -> Blanked:
 
 
 def _render(text: str, b2c: ByteToChar, blanks, puts: dict[int, str]) -> str:
+    if b2c.identity:  # ASCII: bytes are characters, and C blanks them
+        buf = bytearray(text, "ascii")
+        for start, end in blanks:
+            buf[start:end] = buf[start:end].translate(_TO_SPACE)
+        chars = buf.decode("ascii")
+        return _put(list(chars), puts, b2c) if puts else chars
     chars = list(text)
     for start, end in blanks:
         for i in range(b2c(start), b2c(end)):
             if chars[i] not in _LINE_TERMINATORS:
                 chars[i] = " "
+    return _put(chars, puts, b2c)
+
+
+def _put(chars: list, puts: dict[int, str], b2c: ByteToChar) -> str:
     for offset, char in puts.items():
-        chars[b2c(offset)] = char
+        i = b2c(offset)
+        # tree-sitter reads U+2028 / U+2029 as a blank, not a line end: a `;` meant for the end of
+        # `x as T` would take the place of the one ending `x`'s line. It goes just after it.
+        while i < len(chars) and chars[i] in _LINE_TERMINATORS:
+            i += 1
+        if i < len(chars):
+            chars[i] = char
     return "".join(chars)
 
 
@@ -214,6 +230,51 @@ def _decorator_text(full: str, b2c: ByteToChar, decorators) -> str:
         chars[start + 1:end] = full[start + 1:end]
         chars[start] = ";"  # `@` -> `;`: each decorator becomes an expression statement
     return "".join(chars)
+
+
+def _preorder(found: list) -> list:
+    """[node, ...] entries in a walk's order: by start, the longer first, and a node before a
+    descendant of the same range (`(ERROR (decorator))` both over `@d`), which no range tells."""
+    found.sort(key=lambda f: (f[0].start_byte, -f[0].end_byte))
+    i = 0
+    while i < len(found) - 1:
+        j = i
+        node = found[i][0]
+        while j + 1 < len(found) and (found[j + 1][0].start_byte, found[j + 1][0].end_byte) == (
+            node.start_byte, node.end_byte
+        ):
+            j += 1
+        if j > i:
+            same = found[i:j + 1]
+            found[i:j + 1] = sorted(same, key=lambda f: -sum(1 for g in same if g is not f and _holds(f[0], g[0])))
+        i = j + 1
+    return found
+
+
+def _holds(outer: tree_sitter.Node, inner: tree_sitter.Node) -> bool:
+    """Whether `inner`, of the same range as `outer`, is one of its descendants."""
+    stack = [outer]
+    while stack:
+        for child in stack.pop().children:
+            if child.id == inner.id:
+                return True
+            if child.start_byte == inner.start_byte and child.end_byte == inner.end_byte:
+                stack.append(child)
+    return False
+
+
+def _has_missing(root: tree_sitter.Node) -> bool:
+    """Whether a MISSING node stands outside every ERROR node (where visit_ERROR finds it).
+    Only the nodes on the way to an error are visited; a query's `(MISSING)` does not match a
+    missing named node (`>> x` lacks an identifier)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.is_missing:
+            return True
+        if not node.is_error:
+            stack.extend(c for c in node.children if c.has_error)
+    return False
 
 
 class _Parents:
@@ -259,8 +320,8 @@ def _acted_on_query(language: tree_sitter.Language) -> str:
     handled = {name[len("visit_"):] for name in vars(_Eraser) if name.startswith("visit_")}
     # a call or subscript is acted on only when its callee / object is a cast (visit_call_expression)
     narrowed = {"call_expression": "function", "subscript_expression": "object"}
-    plain = sorted(t for t in (handled | _TYPE_NODES) - set(narrowed) - {"ERROR"}
-                   if language.id_for_node_kind(t, True) is not None)  # TSX has no `<T>x` cast
+    plain = sorted(t for t in (handled | _TYPE_NODES) - set(narrowed)
+                   if t == "ERROR" or language.id_for_node_kind(t, True) is not None)  # TSX: no `<T>x`
     patterns = ["[" + " ".join(f"({t})" for t in plain) + "] @node"]
     patterns += [f"({t} {field}: [(as_expression) (satisfies_expression)]) @node" for t, field in narrowed.items()]
     patterns += [f"({parent} [" + " ".join(f'"{tok}"' for tok in sorted(tokens)) + "] @token)"
@@ -353,18 +414,22 @@ class _Eraser:
             up.update((c, node) for c in children)
             stack.extend(reversed(children))
 
-    def run_found(self, root: tree_sitter.Node, acted_on: tree_sitter.Query) -> None:
-        """What `run` does on a tree without errors, visiting only the nodes `acted_on` finds.
+    def run_found(self, root: tree_sitter.Node, acted_on: tree_sitter.Query) -> bool:
+        """What `run` does, visiting only the nodes `acted_on` finds; False (and nothing done)
+        for a tree with a MISSING node, which takes `run`.
 
         In document order, outer nodes first (a walk's pre-order); a node is skipped when a node
-        around it was blanked whole or chose its children (`pruned`) and it is in none of them."""
+        around it was blanked whole or chose its children (`pruned`) and it is in none of them.
+        Ranges tell a node's place exactly only when it has a width: a MISSING one has none."""
+        if root.has_error and _has_missing(root):
+            return False
         self.up = _Parents(root)
         found: dict = {}  # node id -> [node, kinds]: one node can match as a member and as itself
         for kind, nodes in tree_sitter.QueryCursor(acted_on).captures(root).items():
             for node in nodes:
                 found.setdefault(node.id, [node, set()])[1].add(kind)
         pruned: list = []  # (end byte, kept (start, end) ranges) of the enclosing pruning nodes
-        for node, kinds in sorted(found.values(), key=lambda f: (f[0].start_byte, -f[0].end_byte)):
+        for node, kinds in _preorder(list(found.values())):
             start, end = node.start_byte, node.end_byte
             while pruned and pruned[-1][0] <= start:
                 pruned.pop()
@@ -383,6 +448,7 @@ class _Eraser:
                 pruned.append((end, [(c.start_byte, c.end_byte) for c in result]))
             elif "member" in kinds and node.child_count:
                 self.class_member(node)
+        return True
 
     # -- handlers: return None to visit all children, or the list of children to visit ------
     def visit_ERROR(self, node):
