@@ -24,9 +24,11 @@ JS = b"var code = location.hash;\nwindow.onload = function () { eval(code); };\n
 # Needed by a JavaScript buffer only in other cases: esprima2 when tree-sitter finds an error,
 # tinycss2 / html5lib for stylesheets and markup, pathspec for per-file-ignores and walks,
 # importlib.metadata when a distribution declares a minislint.plugins entry point,
-# minis.config when a rule's words are present (untrusted-domain), hashlib for a fix.
+# minis.config when a rule's words are present (untrusted-domain), hashlib for a fix, the
+# source map reader for a file that names a map.
 NOT_FOR_PLAIN_JS = ("esprima", "html5lib", "tinycss2", "pathspec", "importlib.metadata",
-                    "minislint.minis.config", "minislint.markup.stylesheet", "hashlib")
+                    "minislint.minis.config", "minislint.markup.stylesheet", "hashlib",
+                    "minislint.sourcemap")
 
 
 def piped(tmp_path: Path, name: str, data: bytes) -> tuple[list, set]:
