@@ -132,11 +132,13 @@ def _may_declare_packs() -> bool:
     if any(hasattr(f, "find_distributions") and f is not PathFinder for f in sys.meta_path):
         return True
     for root in sys.path:
+        if not isinstance(root, str):
+            return True
         try:
             children = os.listdir(root or ".")
         except NotADirectoryError:  # a zip file or egg archive
             return True
-        except (OSError, TypeError, ValueError):
+        except (OSError, ValueError):
             continue
         egg = os.path.basename(root).lower().endswith(".egg")
         for child in children:
