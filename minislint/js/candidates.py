@@ -34,19 +34,11 @@ _COMMENTS = frozenset(("comment", "html_comment"))
 _JS_TYPES = frozenset(VISITOR_KEYS) | {
     "Identifier", "Literal", "ThisExpression", "Super", "PrivateIdentifier", "TemplateElement", "JSXIdentifier",
     "JSXText", "EmptyStatement", "DebuggerStatement", "Import", "MetaProperty"}
-_IDENT_CHARS = rb"[\w$\x80-\xff\\]"
 
 
 @lru_cache(maxsize=256)
 def _words_pattern(words: tuple):
     return re.compile(b"|".join(re.escape(w.encode("utf-8", "surrogatepass")) for w in words))
-
-
-@lru_cache(maxsize=1024)
-def _names_pattern(names: tuple):
-    """Any of these names as a whole identifier."""
-    alternatives = b"|".join(re.escape(n.encode("utf-8", "surrogatepass")) for n in names)
-    return re.compile(rb"(?<!" + _IDENT_CHARS + rb")(?:" + alternatives + rb")(?!" + _IDENT_CHARS + rb")")
 
 
 _FUNCTIONS = frozenset(("function_declaration", "generator_function_declaration", "function_expression",
@@ -100,7 +92,7 @@ _LITERAL = rb"""(?:'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\$])*`)""
 _PIECES = re.compile(_LITERAL + rb"\s*(\+)\s*" + _LITERAL + rb"(?:\s*\+\s*" + _LITERAL + rb")*|\$\{\s*['\"`]")
 
 
-def _piece_hits(tree, words, cache: list) -> list:
+def _piece_hits(tree, words, spelled, cache: list) -> list:
     """String literals that are pieces of a word (`["ev", "al"].join("")`: js/spelled.py counts
     such a word as spelled, and the value service folds it): each is a hit."""
     if not cache:
@@ -113,9 +105,6 @@ def _piece_hits(tree, words, cache: list) -> list:
             if raw and len(raw) <= 40:
                 found.append((raw, m.start(), m.end()))
         cache.append(found)
-    from minislint.js.spelled import Spelled
-
-    spelled = Spelled(tree.text, True)
     assembled = [w for w in words if spelled._assembled(w)]
     if not assembled:
         return []
@@ -149,6 +138,8 @@ def dispatch(program, specs) -> None:
 
     folded = None
     pieces_cache: list = []
+    chains: dict = {}
+    spelled = None
     for i, (words, handlers) in enumerate(specs):
         types = {k[:-5] if k.endswith(":exit") else k for k in handlers}
         if any(k.endswith(":exit") and k[:-5] in _JS_TYPES and k != "Program:exit" for k in handlers):
@@ -171,22 +162,36 @@ def dispatch(program, specs) -> None:
         if folded is None:
             folded = _folded_strings(data)
         hits.extend(folded)
-        hits.extend(_piece_hits(tree, words, pieces_cache))
+        if spelled is None:
+            from minislint.js.spelled import Spelled
+
+            spelled = Spelled(tree.text, True)
+        hits.extend(_piece_hits(tree, words, spelled, pieces_cache))
+        hits.sort()
         for _ in range(_MAX_ALIAS_ROUNDS):
+            token_end = -1
             for b, e in hits:
-                chain = tree.path_to(b, e)
-                if chain[-1].type not in _COMMENTS:  # a word in a comment is no code
-                    _ascend(chain, i, seen, spine_seen, marks, counter, found, wanted)
+                if b < token_end:  # another hit in the same string, regex or comment: same marks
+                    continue
+                chain = chains.get((b, e))
+                if chain is None:  # rules share most hits (joined strings, pieces, aliases)
+                    chain = chains[b, e] = tree.path_to(b, e)
+                token = _token_of(chain)
+                if token is not None:
+                    token_end = token.end_byte
+                    if token.type in _COMMENTS:  # a word in a comment is no code
+                        continue
+                _ascend(chain, i, seen, spine_seen, marks, counter, found, wanted)
             new = found - known
             if not new:
                 break
             known |= new
             found = set()
-            by_scope: dict = {}
+            uses = set()  # each name's occurrences within its scope
             for name, start, end in new:
-                by_scope.setdefault((start, end), []).append(name)
-            hits = [(m.start(), m.end()) for (start, end), names in sorted(by_scope.items())
-                    for m in _names_pattern(tuple(sorted(names))).finditer(data, start, end)]
+                size = len(name.encode("utf-8", "surrogatepass"))
+                uses.update((b, b + size) for b in tree.occurrences(name, start, end))
+            hits = sorted(uses)
 
     entries = sorted(marks.values(), key=lambda e: (e[0].start_byte, -e[0].end_byte, -e[1]))
     for i in program_rules:
@@ -213,6 +218,22 @@ def dispatch(program, specs) -> None:
     for i in program_rules:
         for fn in specs[i][1].get("Program:exit", ()):
             fn(program)
+
+
+# tokens with no code inside: hits within one are handed the same nodes (a minified regex holds
+# dozens of `\\`, a licence comment dozens of `//`)
+_TOKENS = frozenset(("string", "regex", "comment", "html_comment"))
+_IN_TOKENS = frozenset(("string_fragment", "escape_sequence", "regex_pattern", "regex_flags")) | _TOKENS
+
+
+def _token_of(chain):
+    last = chain[-1]
+    if last.type not in _IN_TOKENS:
+        return None
+    if last.type in _TOKENS:
+        return last
+    parent = chain[-2] if len(chain) > 1 else None
+    return parent if parent is not None and parent.type in _TOKENS else None
 
 
 def _leave(tree, item, specs) -> None:

@@ -44,6 +44,7 @@ class Spelled:
         self.text = text
         self.js = js
         self._pieces = None
+        self._known: dict = {}  # trigger -> assembled or not (asked once per rule that has it)
 
     def any(self, triggers) -> bool:
         text = self.text
@@ -67,6 +68,12 @@ class Spelled:
 
     def _assembled(self, trigger: str) -> bool:
         """Whether `trigger` is a concatenation of pieces (word break, by dynamic programming)."""
+        known = self._known.get(trigger)
+        if known is None:
+            known = self._known[trigger] = self._break(trigger)
+        return known
+
+    def _break(self, trigger: str) -> bool:
         pieces = [p for p in self.pieces() if p in trigger]
         if not pieces:
             return False
