@@ -17,6 +17,7 @@ import re
 # Quoted strings and template chunks up to their end or first substitution; one line for
 # quotes, so an odd quote costs at most the rest of its line.
 _STRINGS = re.compile(r'"((?:[^"\\\r\n]|\\.)*)"|\'((?:[^\'\\\r\n]|\\.)*)\'|`((?:[^`\\$]|\\[\s\S]|\$(?!\{))*)(?:`|\$\{)')
+_STRINGS_BYTES = re.compile(_STRINGS.pattern.encode())  # the same strings, at byte offsets
 _ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|([\s\S]))")
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 _MAX_PIECE = 40  # triggers are short names; longer literals cannot be a piece of one

@@ -68,7 +68,6 @@ class Offsets:
     def __init__(self, text: str, data: bytes):
         self.ascii = len(text) == len(data)
         self.text = text
-        self._bytes = None  # code point -> byte, built only if a code-point offset must go back
         if not self.ascii:
             # byte offset where each non-ASCII character ends, and the extra bytes up to there
             ends, extra, more = [], [], 0
@@ -81,18 +80,6 @@ class Offsets:
                     extra.append(more)
                     i += 1
             self._ends, self._extra = ends, extra
-
-    def byte_of(self, cp: int) -> int:
-        """Code-point offset -> byte offset."""
-        if self.ascii:
-            return cp
-        if self._bytes is None:
-            self._bytes = [0]
-            b = 0
-            for ch in self.text:
-                b += 1 if ch < "\x80" else 2 if ch < "\u0800" else 3 if ch < "\U00010000" else 4
-                self._bytes.append(b)
-        return self._bytes[cp]
 
     def cp(self, byte: int) -> int:
         if self.ascii:
@@ -253,7 +240,9 @@ class Tree:
         if self._words is not None:
             found = self._words.get(raw, ())
             return found[bisect_left(found, start):bisect_left(found, end)]
-        return [m.start() for m in _word_pattern(raw).finditer(self.data, start, end)]
+        # a word starting before `end` is seen whole, with the byte after it
+        return [m.start() for m in _word_pattern(raw).finditer(self.data, start, end + len(raw) + 1)
+                if m.start() < end]
 
     def remember_parent_of(self, children, ts) -> None:
         parents = self._parents
