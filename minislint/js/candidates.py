@@ -30,6 +30,7 @@ from minislint.js.tree import ts_types_for
 from minislint.js.walk import VISITOR_KEYS
 
 _MAX_ALIAS_ROUNDS = 8
+_MAX_KEPT_CHAIN = 256  # deeper chains are not kept for the next rule: 7 000 hits 7 000 deep is 49 M slots
 _COMMENTS = frozenset(("comment", "html_comment"))
 _JS_TYPES = frozenset(VISITOR_KEYS) | {
     "Identifier", "Literal", "ThisExpression", "Super", "PrivateIdentifier", "TemplateElement", "JSXIdentifier",
@@ -92,10 +93,13 @@ def _aliases(n, out: set) -> None:
             stack.extend(m.named_children)
 
 
-# where literal pieces of a string meet: `"ev" + "al"` (a whole chain of them is one match, its
-# first `+` the hit: the chain's other links are that node's ancestors) and `` `ev${"al"}` ``
+# where literal pieces of a string meet: `"ev" + "al"` (a whole chain of them is one hit, its
+# first `+`: the chain's other links are that node's ancestors) and `` `ev${"al"}` ``. The
+# junction (a quote, `+`, a quote) is searched first: a regex that tries a literal at every quote
+# took 0.34 s of the corpus, the junction 0.04 s; the chain after it is then matched in place.
 _LITERAL = rb"""(?:'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\$])*`)"""
-_PIECES = re.compile(_LITERAL + rb"\s*(\+)\s*" + _LITERAL + rb"(?:\s*\+\s*" + _LITERAL + rb")*|\$\{\s*['\"`]")
+_JUNCTION = re.compile(rb"""['"`]\s*(\+)\s*['"`]|\$\{\s*['"`]""")
+_CHAIN = re.compile(_LITERAL + rb"(?:\s*\+\s*" + _LITERAL + rb")*")
 
 
 def _pieces_in(data: bytes) -> dict:
@@ -127,9 +131,19 @@ def _piece_hits(tree, words, spelled, cache: list) -> list:
 
 
 def _folded_strings(data: bytes) -> list:
-    """(start, end) of the places where string pieces are joined (see the module docstring); a
-    regex over the text, not a tree query: a 10 000-link `+` chain is one hit."""
-    return [(m.start(1), m.end(1)) if m.group(1) else (m.start(), m.end()) for m in _PIECES.finditer(data)]
+    """(start, end) of the places where string pieces are joined (see above); a regex over the
+    text, not a tree query: a 10 000-link `+` chain is one hit."""
+    out, chain_end = [], -1
+    for m in _JUNCTION.finditer(data):
+        if m.start() < chain_end:  # a later link of the chain already found
+            continue
+        if m.group(1) is None:  # `${"`
+            out.append((m.start(), m.end()))
+            continue
+        out.append((m.start(1), m.end(1)))
+        chain = _CHAIN.match(data, m.end() - 1)  # from the literal after the `+`
+        chain_end = chain.end() if chain is not None else -1
+    return out
 
 
 def dispatch(program, specs, spelled=None) -> None:
@@ -188,7 +202,9 @@ def dispatch(program, specs, spelled=None) -> None:
                     continue
                 chain = chains.get((b, e))
                 if chain is None:  # rules share most hits (joined strings, pieces, aliases)
-                    chain = chains[b, e] = tree.path_to(b, e)
+                    chain = tree.path_to(b, e)
+                    if len(chain) <= _MAX_KEPT_CHAIN:
+                        chains[b, e] = chain
                 token = _token_of(chain)
                 if token is not None:
                     token_end = token.end_byte
