@@ -102,31 +102,13 @@ _JUNCTION = re.compile(rb"""['"`]\s*(\+)\s*['"`]|\$\{\s*['"`]""")
 _CHAIN = re.compile(_LITERAL + rb"(?:\s*\+\s*" + _LITERAL + rb")*")
 
 
-def _pieces_in(data: bytes) -> dict:
-    """piece -> [(raw, start, end)] of the string literals short enough to be a piece of a word,
-    with byte offsets (the strings as js/spelled.py finds them, escapes decoded)."""
-    from minislint.js.spelled import _MAX_PIECE, _STRINGS_BYTES, _decode
-
-    found: dict = {}
-    for m in _STRINGS_BYTES.finditer(data):
-        raw = next((g for g in m.groups() if g is not None), None)
-        if raw and len(raw) <= _MAX_PIECE * 4:
-            raw = raw.decode("utf-8", "surrogatepass")
-            piece = _decode(raw)  # `"\x65val"` is the piece "eval"
-            if len(raw) <= _MAX_PIECE and len(piece) > 1:
-                found.setdefault(piece, []).append((raw, m.start(), m.end()))
-    return found
-
-
-def _piece_hits(tree, words, spelled, cache: list) -> list:
+def _piece_hits(tree, words, spelled) -> list:
     """String literals that are pieces of a word (`["ev", "al"].join("")`: js/spelled.py counts
     such a word as spelled, and the value service folds it): each is a hit."""
     assembled = [w for w in words if spelled._assembled(w)]
     if not assembled:
         return []
-    if not cache:
-        cache.append(_pieces_in(tree.data))
-    return [(start, end) for piece, spans in cache[0].items() if any(piece in w for w in assembled)
+    return [(start, end) for piece, spans in spelled.spans().items() if any(piece in w for w in assembled)
             for raw, start, end in spans if raw not in words]
 
 
@@ -159,10 +141,9 @@ def dispatch(program, specs, spelled=None) -> None:
     program_rules = []
 
     folded = None
-    pieces_cache: list = []
     chains: dict = {}
     word_hits: dict = {}
-    if spelled is None:
+    if spelled is None or spelled.text is not tree.text:  # TypeScript: the tree's text is blanked
         from minislint.js.spelled import Spelled
 
         spelled = Spelled(tree.text, True)
@@ -193,7 +174,7 @@ def dispatch(program, specs, spelled=None) -> None:
         if folded is None:
             folded = _folded_strings(data)
         hits.extend(folded)
-        hits.extend(_piece_hits(tree, words, spelled, pieces_cache))
+        hits.extend(_piece_hits(tree, words, spelled))
         hits.sort()
         for _ in range(_MAX_ALIAS_ROUNDS):
             token_end = -1
