@@ -161,7 +161,7 @@ def load_settings(args, registry):
         path = Path(args.config)
         if not path.is_file():
             raise UsageError(f"--config {args.config}: no such file")
-        data = config.tomllib.loads(path.read_text(encoding="utf-8"))
+        data = config.toml().loads(path.read_text(encoding="utf-8"))
         table = data.get("tool", {}).get("minislint", {}) if path.name == "pyproject.toml" else data
         settings = config.from_table(table, str(path), path, registry.rules)
     else:
