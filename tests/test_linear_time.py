@@ -59,8 +59,13 @@ WORST = {
     "minislint.js.spelled:_STRINGS": ['"' + "a" * N, "'" + "\\a" * N, "`" + "$" * N, '"\'' * N,
                                       "`" + "\\" * N, ("'" + "a" * 100 + "\n") * (N // 100)],
     "minislint.js.spelled:_ESCAPE": ["\\" * N, "\\u{" * N, "\\x" * N],
-    "minislint.js.candidates:_PIECES": [b'"a"' + b" " * N, b'"a" +' * (N // 5), b'"a"+' + b" " * N + b"x",
-                                        b'"' * N, b"${ " * N, b'"a"+"b"+' * (N // 8) + b"x", b'"' + b"a" * N],
+    "minislint.js.candidates:_JUNCTION": [b'"a"' + b" " * N, b'"a" +' * (N // 5), b'"a"+' + b" " * N + b"x",
+                                          b'"' * N, b"${ " * N, b'"a"+"b"+' * (N // 8) + b"x", b"'+" * N],
+    "minislint.js.candidates:_CHAIN": [b'"' + b"a" * N, b'"a"' + b" +" * N, b'"a" + ' * (N // 6) + b"x",
+                                       b"`" + b"a" * N, b"'" + b"\\a" * N, b'"a"+"b"+' * (N // 8) + b"x"],
+    "minislint.js.spelled:_STRINGS_BYTES": [b'"' + b"a" * N, b"'" + b"\\a" * N, b"`" + b"$" * N, b'"\'' * N,
+                                            b"`" + b"\\" * N, (b"'" + b"a" * 100 + b"\n") * (N // 100)],
+    "minislint.js.tree:_WORD": [b"a" * N, b"\\" * N, b"a\\" * N, b"\xc3\xa9" * N, b"a " * N],
     "minislint.js.tree:_NON_ASCII": ["\u00e9" * N, "a\u00e9" * N],
     "minislint.js.tree:_ESCAPE": ["\\" * N, "\\u{" + "0" * N, "\\u{" * N],
     "minislint.js.parse:_MODULE_HINT": ["\n" * N, ";" + " " * N, "}" * N, "\n" + "import " * N,
@@ -162,6 +167,16 @@ def test_worst_case_is_fast(key):
     for text in WORST[key]:
         took, _ = _timed(_run, pattern, text)
         assert took < BOUND, f"{key} took {took:.2f} s on {text[:30]!r}..."
+
+
+@pytest.mark.parametrize("text", [b"'+`" + b"a" * N, (b"'+`" + b"a" * 50 + b"$") * (N // 55), b"'+'" * N,
+                                  (b"'+\"" + b"a" * 50) * (N // 55), b"'a' + " * (N // 6) + b"`" + b"a" * N])
+def test_joined_strings_search_is_fast(text):
+    """The junction search re-matches the chain after each junction it did not consume."""
+    from minislint.js.candidates import _folded_strings
+
+    took, _ = _timed(_folded_strings, text)
+    assert took < BOUND
 
 
 # -- the files of the issue, end to end -------------------------------------------------------

@@ -105,3 +105,23 @@ def test_metadata_is_read_only_where_a_pack_may_be_declared(tmp_path, monkeypatc
     monkeypatch.setattr(sys, "path", [p for p in sys.path if not p.endswith("packs.zip")])
     _install_pack(tmp_path, monkeypatch)
     assert plugins._may_declare_packs()
+
+
+def test_builtin_pack_as_one_plugin_registers_what_a_plugin_per_module_did():
+    """Same rules, languages, parsers and walkers, in the same order, as when pluggy called
+    each built-in module (last registered first)."""
+    import importlib
+
+    import pluggy
+
+    from minislint import hookspec, plugins
+
+    pm = pluggy.PluginManager("minislint")
+    pm.add_hookspecs(hookspec)
+    for name in plugins.BUILTIN:
+        pm.register(importlib.import_module(name), name=name)
+    per_module, pack = build_registry(pm), build_registry(plugin_manager())
+    assert [(k, type(r)) for k, r in per_module.rules.items()] == [(k, type(r)) for k, r in pack.rules.items()]
+    assert [(k, v.name) for k, v in per_module.languages.items()] == [(k, v.name) for k, v in pack.languages.items()]
+    assert per_module.parsers == pack.parsers and list(per_module.parsers) == list(pack.parsers)
+    assert per_module.walkers == pack.walkers and list(per_module.walkers) == list(pack.walkers)

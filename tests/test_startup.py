@@ -5,6 +5,7 @@ and does not read every installed distribution's metadata to look for plugins.
 What a run imported, not how long it took: timings are bench/run.py's (`--only stdin,editor`)."""
 from __future__ import annotations
 
+import base64
 import json
 import subprocess
 import sys
@@ -24,9 +25,11 @@ JS = b"var code = location.hash;\nwindow.onload = function () { eval(code); };\n
 # Needed by a JavaScript buffer only in other cases: esprima2 when tree-sitter finds an error,
 # tinycss2 / html5lib for stylesheets and markup, pathspec for per-file-ignores and walks,
 # importlib.metadata when a distribution declares a minislint.plugins entry point,
-# minis.config when a rule's words are present (untrusted-domain), hashlib for a fix.
+# minis.config when a rule's words are present (untrusted-domain), hashlib for a fix, the
+# source map reader for a file that names a map.
 NOT_FOR_PLAIN_JS = ("esprima", "html5lib", "tinycss2", "pathspec", "importlib.metadata",
-                    "minislint.minis.config", "minislint.markup.stylesheet", "hashlib")
+                    "minislint.minis.config", "minislint.markup.stylesheet", "hashlib",
+                    "minislint.sourcemap")
 
 
 def piped(tmp_path: Path, name: str, data: bytes) -> tuple[list, set]:
@@ -53,6 +56,10 @@ def test_what_a_buffer_needs_is_still_imported(tmp_path):
     assert found == [("syntax-error", 1, 9)] and "esprima" in modules  # esprima2 words the error
     found, modules = piped(tmp_path, "src/site.css", b"@import url(https://cdn.example.com/a.css);\n")
     assert [f[0] for f in found] == ["no-foreign-stylesheet"] and "tinycss2" in modules
+    smap = base64.b64encode(b'{"version": 3, "sources": ["src/a.ts"], "names": [], "mappings": "AAAA"}')
+    found, modules = piped(tmp_path, "dist/app.js",
+                           b"eval(x);\n//# sourceMappingURL=data:application/json;base64," + smap + b"\n")
+    assert found == [("no-eval", 1, 1)] and "minislint.sourcemap" in modules
     (tmp_path / ".minislint.toml").write_text('[per-file-ignores]\n"vendor/*" = ["no-eval"]\n')
     found, modules = piped(tmp_path, "src/app.js", JS)
     assert found == [("no-eval", 2, 31)] and {"tomllib", "pathspec"} <= modules
