@@ -153,7 +153,7 @@ def prototype_fragments(file, text: str, offset: int = 0, *, tsx: bool, module=N
         return SHIPPED_FRAGMENTS(file, text, offset, tsx=tsx, module=module, meta=meta)
     b2c = ByteToChar(text)
     decls = {"value": set(), "returns": set(), "cast": set()}
-    for kind, where in string_decls(root, erase.query(tsx, "string_decls")):
+    for kind, where in string_decls(erase.find(root, tsx)):
         decls[kind].add((b2c(where[0]), b2c(where[1])) if kind == "cast" else b2c(where))
     js_meta = {**(meta or {}), "jsx": tsx, "jsx_fallback": False, "typescript": True,
                "string_decls": frozenset(decls["value"]), "string_returns": frozenset(decls["returns"]),
