@@ -260,7 +260,8 @@ def main() -> int:
     total = sums["total"]
     load = os.getloadavg()
     lines = ["# TypeScript: where a .ts file's lint CPU goes", "",
-             f"`python bench/typescript.py --repeat {args.repeat}` — {len(files)} files, {size:.2f} MB "
+             f"`python bench/typescript.py --repeat {args.repeat}{' --prototype' if args.prototype else ''}` — "
+             f"{len(files)} files, {size:.2f} MB "
              f"({', '.join(TS_PACKAGES)}); fastest of {len(runs)} runs; load average "
              f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}", "",
              "| phase | CPU s | share | s per MB |", "|---|---:|---:|---:|"]
