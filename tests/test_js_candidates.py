@@ -57,3 +57,16 @@ def test_occurrences_are_whole_words_within_the_range(pad):
     assert [b - pad for b in found] == [4, 16, 24, 50]  # bytes: é counts two
     assert tree.occurrences("e", pad + 20, pad + 30) == [pad + 24]
     assert tree.occurrences("é", 0, len(data)) == [pad + 19]
+
+
+@pytest.mark.parametrize("code, expected", [
+    ("const a = <div>x</span>;", [("syntax-error", 1, 24)]),
+    ("const a = <A.B>x</A.C>", [("syntax-error", 1, 23)]),
+    ("x = <a:b>y</a:c>", [("syntax-error", 1, 17)]),
+    # look-alikes: matching tags, fragments, `</` in strings and comparisons
+    ("const a = <div><b>x</b></div>;\neval(x)", [("no-eval", 2, 1)]),
+    ("x = <>a</>;\nconst b = <A.B>x</A.B>;\neval(1)", [("no-eval", 3, 1)]),
+    ("s = '</div>' + `</span>`; if (a </re/.x) eval(1)", [("no-eval", 1, 42)]),
+])
+def test_jsx_closing_tags_looked_up_where_they_are(code, expected):
+    assert triples(code, "a.jsx") == expected

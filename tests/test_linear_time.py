@@ -71,6 +71,7 @@ WORST = {
     "minislint.js.parse:_MODULE_HINT": ["\n" * N, ";" + " " * N, "}" * N, "\n" + "import " * N,
                                         "import" + " " * N, (";" + " " * 100) * (N // 100)],
     "minislint.js.parse:_HASHBANG": ["#!" + "a" * N],
+    "minislint.js.parse:_CLOSING": [b"<" + b" " * N, b"< " * N, b"<" * N],
     "minislint.js.parse:_EMPTY_SUBSTITUTION": ["${" + " " * N, "${ " * N],
     "minislint.js.parse:_LINE_PREFIX": ["Line " + "1" * N],
     "minislint.markup.stylesheet:_LINE": ["\r" * N],
