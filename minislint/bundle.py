@@ -19,17 +19,18 @@ Every problem becomes a note for the user, never an exception.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import functools
 import json
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, unquote_to_bytes
 
 from .source import Origin, SourceFile
-from .sourcemap import Mapping, SourceMap, SourceMapError
+
+if TYPE_CHECKING:  # imported where a map is read: most files have none (issue 11)
+    from .sourcemap import Mapping, SourceMap
 
 __all__ = ["MAX_MAP_BYTES", "BundleOrigin", "load_origin", "origin_for", "find_map_url", "package_of",
            "project_root", "may_quote"]
@@ -237,6 +238,9 @@ def _decode_data_url(url: str) -> bytes | str:
     if len(payload) > MAX_MAP_BYTES * 4 // 3 + 16:
         return f"is a data: URL over the {MAX_MAP_BYTES / 2**20:.0f} MiB limit"
     params = [p.strip().lower() for p in head.split(";")]
+    import base64
+    import binascii
+
     try:
         if "base64" in params[1:]:
             return base64.b64decode(unquote_to_bytes(payload), validate=False)
@@ -432,6 +436,8 @@ def load_origin(
         return None, [note]
     if len(data) > MAX_MAP_BYTES:
         return None, [f"{where} is over the {MAX_MAP_BYTES / 2**20:.0f} MiB limit; findings stay at generated positions"]
+    from .sourcemap import SourceMap, SourceMapError
+
     try:
         smap = SourceMap.parse(data)
     except SourceMapError as exc:

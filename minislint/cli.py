@@ -161,7 +161,7 @@ def load_settings(args, registry):
         path = Path(args.config)
         if not path.is_file():
             raise UsageError(f"--config {args.config}: no such file")
-        data = config.tomllib.loads(path.read_text(encoding="utf-8"))
+        data = config.toml().loads(path.read_text(encoding="utf-8"))
         table = data.get("tool", {}).get("minislint", {}) if path.name == "pyproject.toml" else data
         settings = config.from_table(table, str(path), path, registry.rules)
     else:
@@ -266,7 +266,6 @@ def cmd_check(args) -> int:
         result, sources = _lint_stdin(args, engine)
         Runner(engine, policy=Policy(settings, baseline, sources=sources)).finish(result, result.findings)
     else:
-        from minislint.cache import Cache
         from minislint.parallel import default_jobs
         from minislint.progress import Progress
 
@@ -274,7 +273,12 @@ def cmd_check(args) -> int:
             raise UsageError("--jobs must be 1 or more")
         # Capped at the cores: -j64 on 2 cores started 65 processes that only fought for them.
         jobs = min(args.jobs or default_jobs(), default_jobs())
-        runner = Runner(engine, jobs, None if args.no_cache else Cache.for_engine(engine), Policy(settings, baseline))
+        cache = None
+        if not args.no_cache:
+            from minislint.cache import Cache  # here: --no-cache runs need no hashlib, hmac, secrets
+
+            cache = Cache.for_engine(engine)
+        runner = Runner(engine, jobs, cache, Policy(settings, baseline))
         progress = Progress()
         try:
             result = runner.run([Path(p) for p in (args.paths or ["."])], progress)

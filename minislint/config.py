@@ -7,10 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+
+def toml():
+    """tomllib, imported when a settings file is read: an editor's check of a file in a project
+    without one does not pay for it (issue 11)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
 
 
 class ConfigError(Exception):
@@ -47,6 +52,7 @@ def find_settings_file(start: Path) -> Optional[Path]:
             return dot
         py = folder / "pyproject.toml"
         if py.is_file():
+            tomllib = toml()
             try:
                 text = py.read_text(encoding="utf-8")
                 data = tomllib.loads(text)
@@ -65,6 +71,7 @@ def load(start: Path, known_rules: dict) -> Settings:
     path = find_settings_file(start)
     if path is None:
         return Settings(root=start.resolve())
+    tomllib = toml()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as err:

@@ -15,8 +15,6 @@ import os
 from pathlib import Path
 from typing import Callable, Iterator
 
-import pathspec
-
 ALWAYS_SKIPPED = frozenset(("node_modules", ".git", ".hg", ".svn", ".minislint_cache", "__pycache__"))
 # Read by the project-level config rules, not by a language: a named one is no stray file.
 PROJECT_FILES = frozenset(("minis.config.json",))
@@ -36,6 +34,14 @@ def _load_ignore(folder: Path):
         lines = gi.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
+    return gitignore_spec(lines)
+
+
+def gitignore_spec(lines):
+    """pathspec imported here, when a spec is needed: its import costs an editor's check of one
+    file ~10 ms (issue 11)."""
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
@@ -85,7 +91,7 @@ def iter_files(paths: list[Path], wanted: Callable[[Path], bool], exclude: list[
     """Yield files to lint, in a stable order; problems go to on_problem(path, message, named),
     files and folders left out to on_skip(path, reason). A named path that yields no file to
     lint is a problem (exit 2): `minislint notes.txt` or an empty folder checks nothing."""
-    excl = pathspec.GitIgnoreSpec.from_lines(exclude) if exclude else None
+    excl = gitignore_spec(exclude) if exclude else None
     seen = set()
     for given in paths:
         if given.is_symlink() and given.exists() and not _inside(given.resolve(), project_root(given.parent)):

@@ -217,7 +217,7 @@ class Engine:
             per_rule.append((tuple(words or ()), own))
         try:
             if getattr(walk, "candidates", False):
-                walk(tree, handlers, rules=per_rule)
+                walk(tree, handlers, rules=per_rule, spelled=spelled)
             else:
                 walk(tree, handlers)
         except RecursionError:

@@ -8,7 +8,6 @@ TypeScript file lands where the user's text is. Applying fixes is `minislint/app
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -188,6 +187,8 @@ def _fits(text: str, embedded) -> bool:
 
 def text_digest(text: str) -> str:
     """Names the text a fix was computed for: `--fix` writes only while the file still has it."""
+    import hashlib  # here: OpenSSL's load is a cost an editor's check without fixes need not pay
+
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 

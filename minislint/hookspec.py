@@ -1,7 +1,7 @@
 """The hooks a minislint plugin implements (pluggy), modelled on pytest's hookspec.py.
 
 A plugin is a module registered under the entry-point group ``minislint.plugins``; the built-in
-languages and rules are registered exactly like third-party packs::
+languages and rules implement the same hooks (registered together as one plugin, plugins.py)::
 
     [project.entry-points."minislint.plugins"]
     my-rules = "my_pack.rules"

@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional
 
-import pathspec
+from minislint.discovery import gitignore_spec
 
 FORMAT = 1
 _SPACE = re.compile(r"\s+")
@@ -48,7 +48,7 @@ class Policy:
                  sources: Optional[dict] = None):
         self.cwd = Path(cwd or Path.cwd()).absolute()
         self.root = Path(settings.root).absolute() if settings.root else self.cwd
-        self.ignores = [(pathspec.GitIgnoreSpec.from_lines([glob]), frozenset(rules))
+        self.ignores = [(gitignore_spec([glob]), frozenset(rules))
                         for glob, rules in (settings.per_file_ignores or {}).items()]
         self.baseline = baseline
         self.sources = sources or {}

@@ -24,7 +24,9 @@ class Rule:
     def candidates(self, options: dict) -> tuple[str, ...]:
         """The words this rule's nodes contain: a JavaScript rule's handlers see only the nodes
         around them in the text (and around the names of `const`s bound to them); empty: every
-        node. A rule whose handlers need other nodes must say so here (minislint/js/candidates.py)."""
+        node. A rule whose handlers need other nodes must say so here (minislint/js/candidates.py).
+        A word is found anywhere (`State` in `pushState`), except a called name (`h(`), which is
+        found only where it is not the end of a longer name (`push(`)."""
         return self.triggers
 
     def check_project(self, pctx) -> None:

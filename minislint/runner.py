@@ -17,7 +17,6 @@ from minislint import fixes, guard, suppress
 from minislint.discovery import iter_files
 from minislint.engine import MAX_FILE_BYTES, Engine, display_path
 from minislint.finding import Finding
-from minislint.minis import config as minis_config
 from minislint.parallel import lint_files
 from minislint.policy import Policy
 from minislint.rule import Rule
@@ -122,6 +121,8 @@ def shipped_outputs(paths: list[Path], files: list[Path], settings) -> list[Path
     folders = [p.absolute() for p in paths if p.is_dir()]
     if not folders:
         return []  # files only (pre-commit's changed files): no view of the app
+    from minislint.minis import config as minis_config  # here: stdin and files-only runs skip its import
+
     if settings.minis_config is not None:
         configs = {Path(settings.minis_config).absolute()}
     else:

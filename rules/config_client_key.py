@@ -4,7 +4,6 @@ from __future__ import annotations
 from minislint.decode import DecodeProblem, decode
 from minislint.hookspec import hookimpl
 from minislint.languages import ParseError
-from minislint.minis import config as mc
 from minislint.minis import readiness as R
 from minislint.rule import Rule
 from minislint.source import SourceFile
@@ -68,6 +67,8 @@ initialised with another key is not yours.
 """
 
     def check_project(self, pctx):
+        from minislint.minis import config as mc  # the project check's, not an editor's one file
+
         configs, _ = mc.report_problems(pctx, self.id)
         for config in configs:
             key = config.client_key

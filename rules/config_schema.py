@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from minislint.engine import display_path
 from minislint.hookspec import hookimpl
-from minislint.minis import config as mc
 from minislint.rule import Rule
 
 
@@ -56,6 +55,8 @@ a file that is not JSON, so copying the docs' examples as printed breaks `ttdx m
 """
 
     def check_project(self, pctx):
+        from minislint.minis import config as mc  # the project check's, not an editor's one file
+
         configs, missing = mc.report_problems(pctx, self.id)
         if missing is not None and not configs and mc.looks_like_minis_app(pctx.files):
             pctx.report(missing / mc.FILENAME,

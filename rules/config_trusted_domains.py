@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from minislint.hookspec import hookimpl
-from minislint.minis import config as mc
 from minislint.rule import Rule
 
 
@@ -41,6 +40,8 @@ form trusts nothing, so the app's requests fail in production.
 """
 
     def check_project(self, pctx):
+        from minislint.minis import config as mc  # the project check's, not an editor's one file
+
         mc.report_problems(pctx, self.id)
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from minislint.hookspec import hookimpl
 from minislint.minis import readiness as R
-from minislint.minis.config import is_hex_colour
 from minislint.rule import Rule
 
 _API = "setNavigationBarColor"
@@ -101,6 +100,8 @@ if (TTMinis.canIUse("setNavigationBarColor")) {
 """
 
     def create(self, ctx):
+        from minislint.minis.config import is_hex_colour  # only for a file that calls the API
+
         fold, gp = ctx.fold, ctx.global_path
 
         def on_call(node):

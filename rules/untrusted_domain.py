@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from minislint.hookspec import hookimpl
 from minislint.js.values import property_value, static_property, unwrap
-from minislint.minis import domains
-from minislint.minis.config import config_for, trust_fix
 from minislint.rule import Rule
 
 # axios methods whose first argument is the URL
@@ -79,6 +77,10 @@ fetch("https://api.example.co.uk/v1/episodes");
 """
 
     def create(self, ctx):
+        # here: only a file that spells a request API reads minis.config.json and its domains
+        from minislint.minis import domains
+        from minislint.minis.config import config_for, trust_fix
+
         fragment = ctx.fragment
         config = config_for(fragment.file.path, ctx.settings)
         if config is not None and not config.readable:

@@ -59,13 +59,19 @@ WORST = {
     "minislint.js.spelled:_STRINGS": ['"' + "a" * N, "'" + "\\a" * N, "`" + "$" * N, '"\'' * N,
                                       "`" + "\\" * N, ("'" + "a" * 100 + "\n") * (N // 100)],
     "minislint.js.spelled:_ESCAPE": ["\\" * N, "\\u{" * N, "\\x" * N],
-    "minislint.js.candidates:_PIECES": [b'"a"' + b" " * N, b'"a" +' * (N // 5), b'"a"+' + b" " * N + b"x",
-                                        b'"' * N, b"${ " * N, b'"a"+"b"+' * (N // 8) + b"x", b'"' + b"a" * N],
+    "minislint.js.candidates:_JUNCTION": [b'"a"' + b" " * N, b'"a" +' * (N // 5), b'"a"+' + b" " * N + b"x",
+                                          b'"' * N, b"${ " * N, b'"a"+"b"+' * (N // 8) + b"x", b"'+" * N],
+    "minislint.js.candidates:_CHAIN": [b'"' + b"a" * N, b'"a"' + b" +" * N, b'"a" + ' * (N // 6) + b"x",
+                                       b"`" + b"a" * N, b"'" + b"\\a" * N, b'"a"+"b"+' * (N // 8) + b"x"],
+    "minislint.js.spelled:_STRINGS_BYTES": [b'"' + b"a" * N, b"'" + b"\\a" * N, b"`" + b"$" * N, b'"\'' * N,
+                                            b"`" + b"\\" * N, (b"'" + b"a" * 100 + b"\n") * (N // 100)],
+    "minislint.js.tree:_WORD": [b"a" * N, b"\\" * N, b"a\\" * N, b"\xc3\xa9" * N, b"a " * N],
     "minislint.js.tree:_NON_ASCII": ["\u00e9" * N, "a\u00e9" * N],
     "minislint.js.tree:_ESCAPE": ["\\" * N, "\\u{" + "0" * N, "\\u{" * N],
     "minislint.js.parse:_MODULE_HINT": ["\n" * N, ";" + " " * N, "}" * N, "\n" + "import " * N,
                                         "import" + " " * N, (";" + " " * 100) * (N // 100)],
     "minislint.js.parse:_HASHBANG": ["#!" + "a" * N],
+    "minislint.js.parse:_CLOSING": [b"<" + b" " * N, b"< " * N, b"<" * N],
     "minislint.js.parse:_EMPTY_SUBSTITUTION": ["${" + " " * N, "${ " * N],
     "minislint.js.parse:_LINE_PREFIX": ["Line " + "1" * N],
     "minislint.markup.stylesheet:_LINE": ["\r" * N],
@@ -164,6 +170,16 @@ def test_worst_case_is_fast(key):
         assert took < BOUND, f"{key} took {took:.2f} s on {text[:30]!r}..."
 
 
+@pytest.mark.parametrize("text", [b"'+`" + b"a" * N, (b"'+`" + b"a" * 50 + b"$") * (N // 55), b"'+'" * N,
+                                  (b"'+\"" + b"a" * 50) * (N // 55), b"'a' + " * (N // 6) + b"`" + b"a" * N])
+def test_joined_strings_search_is_fast(text):
+    """The junction search re-matches the chain after each junction it did not consume."""
+    from minislint.js.candidates import _folded_strings
+
+    took, _ = _timed(_folded_strings, text)
+    assert took < BOUND
+
+
 # -- the files of the issue, end to end -------------------------------------------------------
 
 def _lint(name: str, text: str, *rules: str):
@@ -227,6 +243,20 @@ def test_nested_arrays_in_typescript(depth):
     took, found = _lint("a.ts", "let a: number = " + "[" * depth + "]" * depth + ";\neval(x);\n")
     assert took < 5
     assert ("no-eval", 2, 1) in [(f.rule, f.line, f.column) for f in found] or any(
+        "too deeply nested" in f.message for f in found)
+
+
+@pytest.mark.parametrize("code", [
+    "let a = " + "(" * 12_000 + "b" + " as any)" * 12_000 + ";\n",
+    "export namespace A {\n" * 12_000 + "export enum E { X }\n" + "}\n" * 12_000,
+], ids=["nested casts", "nested namespaces"])
+def test_deeply_nested_typescript_constructs(code):
+    """12 000 nested `as` casts took 5 s once the eraser asked tree-sitter for parents (it searches
+    from the root) and 12 000 nested `export namespace` 7 s (`next_sibling` does the same)."""
+    took, found = _lint("a.ts", code + "eval(x);\n")
+    assert took < 5
+    line = code.count("\n") + 1
+    assert ("no-eval", line, 1) in [(f.rule, f.line, f.column) for f in found] or any(
         "too deeply nested" in f.message for f in found)
 
 

@@ -86,3 +86,42 @@ def test_a_crashing_rule_costs_only_its_own_findings():
     found = Engine(Settings(), registry).lint_text(Path("a.js"), "eval(x)")
     assert sorted((f.rule, f.line, f.column) for f in found) == [("internal-error", 1, 1), ("no-eval", 1, 1)]
     assert "rule 'boom' crashed: ValueError: kaboom" in [f for f in found if f.rule == "internal-error"][0].message
+
+
+def test_metadata_is_read_only_where_a_pack_may_be_declared(tmp_path, monkeypatch):
+    """The look before importlib.metadata (issue 11): yes for a distribution that declares the
+    group and for a place it cannot look into cheaply (a zip on sys.path), no otherwise."""
+    from minislint import plugins
+
+    assert not plugins._may_declare_packs()  # the test install declares no pack
+    other = tmp_path / "other" / "other_pack-1.0.dist-info"
+    other.mkdir(parents=True)
+    (other / "entry_points.txt").write_text("[console_scripts]\nother = other_pack:main\n")
+    monkeypatch.syspath_prepend(str(other.parent))
+    assert not plugins._may_declare_packs()
+    (tmp_path / "packs.zip").write_bytes(b"PK\x05\x06" + b"\0" * 18)  # an empty zip archive
+    monkeypatch.syspath_prepend(str(tmp_path / "packs.zip"))
+    assert plugins._may_declare_packs()
+    monkeypatch.setattr(sys, "path", [p for p in sys.path if not p.endswith("packs.zip")])
+    _install_pack(tmp_path, monkeypatch)
+    assert plugins._may_declare_packs()
+
+
+def test_builtin_pack_as_one_plugin_registers_what_a_plugin_per_module_did():
+    """Same rules, languages, parsers and walkers, in the same order, as when pluggy called
+    each built-in module (last registered first)."""
+    import importlib
+
+    import pluggy
+
+    from minislint import hookspec, plugins
+
+    pm = pluggy.PluginManager("minislint")
+    pm.add_hookspecs(hookspec)
+    for name in plugins.BUILTIN:
+        pm.register(importlib.import_module(name), name=name)
+    per_module, pack = build_registry(pm), build_registry(plugin_manager())
+    assert [(k, type(r)) for k, r in per_module.rules.items()] == [(k, type(r)) for k, r in pack.rules.items()]
+    assert [(k, v.name) for k, v in per_module.languages.items()] == [(k, v.name) for k, v in pack.languages.items()]
+    assert per_module.parsers == pack.parsers and list(per_module.parsers) == list(pack.parsers)
+    assert per_module.walkers == pack.walkers and list(per_module.walkers) == list(pack.walkers)

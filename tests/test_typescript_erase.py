@@ -6,10 +6,10 @@ from pathlib import Path
 
 import esprima
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from minislint.ts import blank
+from minislint.ts import blank, erase
 from minislint.ts.offsets import ByteToChar
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ts-real"
@@ -230,6 +230,13 @@ def test_lone_cr_line_ends():
     assert js("let a = 1\rlet b: number = 2\r(c as T)\r") == "let a = 1\rlet b         = 2\r(c     )\r"
 
 
+def test_a_semicolon_never_takes_a_line_separators_place():
+    # tree-sitter reads U+2028 as a blank, so `x\u2028 as T` is one cast whose `;` went where
+    # the separator was, and every later line moved up one (found by the token soup below)
+    assert js("a = x\u2028 as T\nb") == "a = x\u2028;    \nb"
+    assert js("x\u2028 as let ") == "x\u2028;       "
+
+
 def test_byte_to_char():
     text = "aé😀b\u2028c"
     b2c = ByteToChar(text)
@@ -332,6 +339,72 @@ def test_statement_mixes_stay_javascript(parts):
     js("".join(stmt + sep for stmt, sep in parts))
 
 
+def _walked_and_found(src: str, tsx: bool = False):
+    """What the full walk and the query-driven pass each decided (None when the tree has a
+    MISSING node: the query pass declines it and blank() walks)."""
+    _, data, tree = erase._repair_call_signatures(src, tsx)
+    walked, found = erase._Eraser(data), erase._Eraser(data)
+    if not found.run_found(tree.root_node, erase.query(tsx, "acted_on")):
+        return None
+    walked.run(tree.root_node)
+    return [(sorted(e.blanks), e.puts, [d.start_byte for d in e.decorators], sorted(e.notes))
+            for e in (walked, found)]
+
+
+_TRICKY = [
+    "export namespace A { export namespace B { export enum E { X = f() } } export const c = 1 }",
+    "declare namespace D { enum E { A } const x: string }\nexport enum F{A}",
+    "abstract class K<T> extends B<T> implements I { private readonly a?: T; declare b: number;\n"
+    " abstract c(): void; override d!: T; constructor(public e: T, readonly f = 1) { super() }\n"
+    " @dec() g?() {} [k: string]: any }",
+    "let a = b as T\n(c)\nd = e satisfies F\n[g]\nh = (i as J)(k)\nl = m<N>\n(o)",
+    "const p = async <T,>\n(q: T): Promise<\n T\n> => q!\nfunction r(this: Window, s?: string) {}",
+    "import t = require('t')\nimport U = V.W\nexport = x\nimport type { Y } from 'y'\nexport type { Z }",
+    "for (const k of (ks as string[])!) { type Local = 1; interface I {} }",
+    # errors: in a type (no note), in code (a note), one inside the other
+    "interface Box<out T> { v: T }\nconst x = 1",
+    "let a = ;\nlet b: = 2",
+    "class { x: } let c: Box<in T> = d as @",
+]
+
+
+@pytest.mark.parametrize("src", _TRICKY)
+def test_the_query_pass_acts_where_the_walk_does(src):
+    walked, found = _walked_and_found(src)
+    assert found == walked
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.ts*")), ids=lambda p: p.name)
+def test_the_query_pass_acts_where_the_walk_does_on_real_code(path):
+    walked, found = _walked_and_found(path.read_text(encoding="utf-8"), tsx=path.suffix == ".tsx")
+    assert found == walked
+
+
+def test_a_node_comes_before_its_descendant_of_the_same_range():
+    # `@d` where no decorator may stand: an ERROR node with the decorator as its only child
+    tree = erase.parse("x;\n@d y", tsx=True)[1]
+    error = next(c for c in tree.root_node.children if c.type == "ERROR")
+    decorator = error.children[0]
+    assert (decorator.type, decorator.start_byte, decorator.end_byte) == ("decorator", error.start_byte, error.end_byte)
+    order = erase._preorder([[decorator, {"node"}], [error, {"node"}]])
+    assert [f[0].type for f in order] == ["ERROR", "decorator"]
+    walked, found = _walked_and_found("x;\n@d y", tsx=True)
+    assert found == walked and found[2] == []  # the decorator of an ERROR is not linted
+
+
+def test_a_tree_with_a_missing_token_is_walked():
+    assert _walked_and_found("if (a) {") is None
+    assert (blank("if (a) {").error.offset, blank("if (a) {").error.message) == (8, "missing `}`")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_STATEMENTS), st.sampled_from(["\n", ";\n", "\r\n", "\n\n"])), max_size=8))
+def test_statement_mixes_act_the_same_both_ways(parts):
+    both = _walked_and_found("".join(stmt + sep for stmt, sep in parts))
+    assume(both is not None)
+    assert both[1] == both[0]
+
+
 _TOKENS = st.sampled_from([
     "let ", "x", ": ", "string", " as ", "T", "<", ">", "(", ")", "{", "}", "[", "]", ";", ",", "=", "=>",
     "!", "?", ".", "@d ", "enum ", "namespace ", "interface ", "type ", "declare ", "class ", "private ",
@@ -347,3 +420,11 @@ def test_any_token_soup_keeps_length_and_never_raises(tokens, tsx):
     assert len(out.text) == len(src)
     assert [m.start() for m in _BREAKS.finditer(out.text)] == [m.start() for m in _BREAKS.finditer(src)]
     assert all(0 <= n.offset <= n.end <= len(src) for n in out.notes)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TOKENS, max_size=40), st.booleans())
+def test_any_token_soup_acts_the_same_both_ways(tokens, tsx):
+    both = _walked_and_found("".join(tokens), tsx)
+    assume(both is not None)
+    assert both[1] == both[0]

@@ -25,6 +25,7 @@ _MODULE_DECLS = frozenset(("ImportDeclaration", "ExportNamedDeclaration", "Expor
                            "ExportAllDeclaration"))
 _HASHBANG = re.compile(r"#![^\r\n\u2028\u2029]*")
 _LINE_PREFIX = re.compile(r"^Line \d+: ")
+_CLOSING = re.compile(rb"<\s*/")
 
 
 def _options(jsx: bool, comments: bool = False) -> dict:
@@ -91,7 +92,6 @@ def _ts_comments(root, offsets) -> list:
     return sorted((offsets.cp(n.start_byte), offsets.cp(n.end_byte)) for n in found)
 
 
-_JSX_QUERY = None
 
 
 def _early_error(root, fragment, data: bytes) -> bool:
@@ -99,18 +99,17 @@ def _early_error(root, fragment, data: bytes) -> bool:
     (`.cjs`, `.cts`) and a JSX closing tag that does not match its opening tag."""
     if fragment.module is False and any(c.type in _MODULE_TS for c in root.children):
         return True
-    if b"</" not in data:
-        return False
-    global _JSX_QUERY
-    from tree_sitter import Query, QueryCursor
-
-    from minislint.js.tree import language
-
-    if _JSX_QUERY is None:
-        _JSX_QUERY = Query(language(), "(jsx_element open_tag: (_) @open close_tag: (_) @close)")
-    for _, found in QueryCursor(_JSX_QUERY).matches(root):
-        opening, closing = found["open"][0], found["close"][0]
-        a, b = opening.child_by_field_name("name"), closing.child_by_field_name("name")
+    # A closing tag starts with `<` `/`: looked up where the text has them (a bundle's are in
+    # its HTML strings), not by a query over the whole tree (~6 % of a cold corpus run).
+    for m in _CLOSING.finditer(data):
+        node = root.named_descendant_for_byte_range(m.start(), m.end())
+        if node is None or node.type != "jsx_closing_element":
+            continue
+        element = node.parent
+        opening = element.child_by_field_name("open_tag") if element is not None else None
+        if opening is None:
+            continue
+        a, b = opening.child_by_field_name("name"), node.child_by_field_name("name")
         if (a.text if a is not None else b"") != (b.text if b is not None else b""):
             return True
     return False

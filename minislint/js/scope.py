@@ -25,6 +25,32 @@ class Binding:
     path: Optional[tuple] = ()  # property path inside a destructuring pattern; None: not a plain path
 
 
+class _LazyBinding(Binding):
+    """A Binding of a tree-sitter tree whose `id` and `init` nodes are made when first asked for:
+    a scope lists all its names at once, and a minified function's dozens of `var`s are rarely
+    all looked at."""
+
+    def __init__(self, name, kind, tree, ident_ts, init_ts, path):  # noqa: not the dataclass's
+        self.name, self.kind, self.path = name, kind, path
+        self._made = (tree, ident_ts, init_ts)
+
+    @property
+    def id(self):
+        node = self.__dict__.get("_id")
+        if node is None:
+            tree, ident_ts, _ = self._made
+            node = self.__dict__["_id"] = tree.node(ident_ts)
+        return node
+
+    @property
+    def init(self):
+        d = self.__dict__
+        if "_init" not in d:
+            tree, _, init_ts = self._made
+            d["_init"] = tree.node(init_ts)
+        return d["_init"]
+
+
 def pattern_names(pattern, path=()):
     """(identifier, property path) for each name a pattern binds; path is None below arrays/computed."""
     stack = [(pattern, path)]
@@ -357,7 +383,7 @@ class LazyScopes:
             return
         name = ident_ts.text.decode("utf-8", "surrogatepass")
         if name not in names:
-            names[name] = Binding(name, kind, self.tree.node(ident_ts), self.tree.node(init), path)
+            names[name] = _LazyBinding(name, kind, self.tree, ident_ts, init, path)
 
     def _pattern(self, names, pattern_ts, kind, init, path) -> None:
         """Every name a binding pattern declares; `path` () for a declarator's plain name."""

@@ -17,6 +17,7 @@ import re
 # Quoted strings and template chunks up to their end or first substitution; one line for
 # quotes, so an odd quote costs at most the rest of its line.
 _STRINGS = re.compile(r'"((?:[^"\\\r\n]|\\.)*)"|\'((?:[^\'\\\r\n]|\\.)*)\'|`((?:[^`\\$]|\\[\s\S]|\$(?!\{))*)(?:`|\$\{)')
+_STRINGS_BYTES = re.compile(_STRINGS.pattern.encode())  # the same strings, at byte offsets
 _ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|([\s\S]))")
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 _MAX_PIECE = 40  # triggers are short names; longer literals cannot be a piece of one
@@ -44,6 +45,8 @@ class Spelled:
         self.text = text
         self.js = js
         self._pieces = None
+        self._spans = None
+        self._known: dict = {}  # trigger -> assembled or not (asked once per rule that has it)
 
     def any(self, triggers) -> bool:
         text = self.text
@@ -55,18 +58,40 @@ class Spelled:
 
     def pieces(self) -> frozenset:
         if self._pieces is None:
-            found = set()
-            for m in _STRINGS.finditer(self.text):
-                raw = m.group(1) if m.group(1) is not None else m.group(2) if m.group(2) is not None else m.group(3)
-                if raw and len(raw) <= _MAX_PIECE * 4:
+            self._scan()
+        return self._pieces
+
+    def spans(self) -> dict:
+        """piece -> [(raw, start, end)], byte offsets in the UTF-8 text, of the string literals
+        that can be a piece of a longer word (two characters or more, short): the candidate
+        search's hits (minislint/js/candidates.py)."""
+        if self._spans is None:
+            self._scan()
+        return self._spans
+
+    def _scan(self) -> None:
+        """One pass over the string literals, at byte offsets (the candidate search's unit)."""
+        found, spans = set(), {}
+        for m in _STRINGS_BYTES.finditer(self.text.encode("utf-8", "surrogatepass")):
+            raw = m.group(1) if m.group(1) is not None else m.group(2) if m.group(2) is not None else m.group(3)
+            if raw and len(raw) <= _MAX_PIECE * 16:  # UTF-8: up to 4 bytes a character
+                raw = raw.decode("utf-8", "surrogatepass")
+                if len(raw) <= _MAX_PIECE * 4:
                     piece = _decode(raw)
                     if 0 < len(piece) <= _MAX_PIECE:
                         found.add(piece)
-            self._pieces = frozenset(found)
-        return self._pieces
+                        if len(piece) > 1 and len(raw) <= _MAX_PIECE:
+                            spans.setdefault(piece, []).append((raw, m.start(), m.end()))
+        self._pieces, self._spans = frozenset(found), spans
 
     def _assembled(self, trigger: str) -> bool:
         """Whether `trigger` is a concatenation of pieces (word break, by dynamic programming)."""
+        known = self._known.get(trigger)
+        if known is None:
+            known = self._known[trigger] = self._break(trigger)
+        return known
+
+    def _break(self, trigger: str) -> bool:
         pieces = [p for p in self.pieces() if p in trigger]
         if not pieces:
             return False

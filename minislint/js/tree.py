@@ -17,7 +17,8 @@ module still reads like ESTree's documentation while the other 99 % of the tree 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from types import SimpleNamespace  # a TemplateElement's value: .raw, .cooked as in esprima2
 
 _EXTRAS = frozenset(("comment", "html_comment"))
@@ -45,6 +46,19 @@ def ts_parse(data: bytes):
     return _PARSER.parse(data)
 
 
+# a whole identifier-like word: a maximal run of identifier bytes with no backslash on either
+# side (`\u0065val` and `ab\u0063` are not the words `val` and `ab`)
+_WORD = re.compile(rb"(?<![\w$\x80-\xff\\])[\w$\x80-\xff]+(?![\w$\x80-\xff\\])")
+_SMALL_RANGE = 32 * 1024  # bytes searched directly, without the word index
+
+
+@lru_cache(maxsize=1024)
+def _word_pattern(raw: bytes):
+    """`raw` as a whole word (as _WORD splits words); the literal comes first so that the regex
+    engine scans for it, and the lookbehind checks the byte before it (3-40x faster)."""
+    return re.compile(re.escape(raw) + rb"(?<![\w$\x80-\xff\\]" + re.escape(raw) + rb")(?![\w$\x80-\xff\\])")
+
+
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
@@ -54,7 +68,6 @@ class Offsets:
     def __init__(self, text: str, data: bytes):
         self.ascii = len(text) == len(data)
         self.text = text
-        self._bytes = None  # code point -> byte, built only if a code-point offset must go back
         if not self.ascii:
             # byte offset where each non-ASCII character ends, and the extra bytes up to there
             ends, extra, more = [], [], 0
@@ -67,18 +80,6 @@ class Offsets:
                     extra.append(more)
                     i += 1
             self._ends, self._extra = ends, extra
-
-    def byte_of(self, cp: int) -> int:
-        """Code-point offset -> byte offset."""
-        if self.ascii:
-            return cp
-        if self._bytes is None:
-            self._bytes = [0]
-            b = 0
-            for ch in self.text:
-                b += 1 if ch < "\x80" else 2 if ch < "\u0800" else 3 if ch < "\U00010000" else 4
-                self._bytes.append(b)
-        return self._bytes[cp]
 
     def cp(self, byte: int) -> int:
         if self.ascii:
@@ -147,6 +148,7 @@ class Tree:
         self._nodes: dict = {}
         self._parents: dict = {}  # tree-sitter node id -> parent, from path_to()
         self._last_chain = [ts_tree.root_node]  # path_to's previous answer, where the next starts
+        self._words = None  # word (bytes) -> byte offsets, see occurrences()
         self.program = self.wrap(ts_tree.root_node, "", "Program")
 
     # -- making nodes ----------------------------------------------------------------------------
@@ -219,6 +221,28 @@ class Tree:
             node = child
         self._last_chain = chain
         return chain
+
+    def occurrences(self, name: str, start: int = 0, end: int | None = None) -> list:
+        """Byte offsets in [start, end) where `name` stands as a whole word, in source order.
+
+        Minified code asks about hundreds of short names, many in scopes as large as the file:
+        one search of the whole text per name was quadratic (198 names x 690 kB: 2.8 s). A question
+        about a small range searches it; the first about a large one indexes every word of the
+        text in one pass (~0.1 s per 700 kB), and later questions are answered from the index."""
+        if end is None:
+            end = len(self.data)
+        raw = name.encode("utf-8", "surrogatepass")
+        if self._words is None and end - start > _SMALL_RANGE:
+            words: dict = {}
+            for m in _WORD.finditer(self.data):
+                words.setdefault(m.group(), []).append(m.start())
+            self._words = words
+        if self._words is not None:
+            found = self._words.get(raw, ())
+            return found[bisect_left(found, start):bisect_left(found, end)]
+        # a word starting before `end` is seen whole, with the byte after it
+        return [m.start() for m in _word_pattern(raw).finditer(self.data, start, end + len(raw) + 1)
+                if m.start() < end]
 
     def remember_parent_of(self, children, ts) -> None:
         parents = self._parents

@@ -8,8 +8,6 @@ paid per binding asked about.
 """
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 
 from minislint.js.ast import is_reference
 from minislint.js.bindings import Bindings, Write
@@ -67,23 +65,12 @@ class LazyBindings(Bindings):
         self.tree = tree
         self._t = tree._tree
         self._found: dict = {}  # id(binding) -> (writes, references)
-        self._words: dict = {}  # name -> byte offsets of its occurrences
 
     def of(self, binding) -> list:
         return self._entries(binding)[0]
 
     def references(self, binding) -> list:
         return self._entries(binding)[1]
-
-    def _occurrences(self, name: str) -> list:
-        """Byte offsets of `name` as a whole word, one search of the text per name (minified code
-        asks about the same short names in many functions)."""
-        found = self._words.get(name)
-        if found is None:
-            raw = name.encode("utf-8", "surrogatepass")
-            pattern = re.compile(rb"(?<![\w$\x80-\xff\\])" + re.escape(raw) + rb"(?![\w$\x80-\xff])")
-            found = self._words[name] = [m.start() for m in pattern.finditer(self._t.data)]
-        return found
 
     def _entries(self, binding):
         got = self._found.get(id(binding))
@@ -97,10 +84,8 @@ class LazyBindings(Bindings):
         if scope is None:
             return writes, refs
         t = self._t
-        starts = self._occurrences(binding.name)
         size = len(binding.name.encode("utf-8", "surrogatepass"))
-        for i in range(bisect_left(starts, scope.start_byte), bisect_left(starts, scope.end_byte)):
-            b = starts[i]
+        for b in t.occurrences(binding.name, scope.start_byte, scope.end_byte):
             n = t.path_to(b, b + size)[-1]
             if n.type not in _IDENTS or n.start_byte != b or n.end_byte != b + size:
                 continue

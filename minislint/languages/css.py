@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from minislint.hookspec import hookimpl
 from minislint.languages import Language
-from minislint.markup.stylesheet import css_urls
 from minislint.source import Fragment
 
 
@@ -38,6 +37,8 @@ def split(file):
 
 
 def parse(fragment):
+    from minislint.markup.stylesheet import css_urls  # tinycss2: imported by a check that has CSS
+
     return Stylesheet(fragment.text, css_urls(fragment.text))
 
 

@@ -25,18 +25,18 @@ def _parse(fragment):
     return parse_js(fragment)
 
 
-def _walk(tree, handlers, rules=None):
+def _walk(tree, handlers, rules=None, spelled=None):
     if rules is not None and "_tree" in tree.__dict__:  # tree-sitter: only each rule's candidates
         from minislint.js.candidates import dispatch
 
-        dispatch(tree, rules)
+        dispatch(tree, rules, spelled)
         return
     from minislint.js.walk import walk
 
     walk(tree, handlers)
 
 
-_walk.candidates = True  # the engine passes each rule's words and handlers (rules=)
+_walk.candidates = True  # the engine passes each rule's words and handlers (rules=) and its Spelled
 
 
 @hookimpl

@@ -23,6 +23,11 @@ class ByteToChar:
             extra += width - 1
             self._extra.append(extra)
 
+    @property
+    def identity(self) -> bool:
+        """Whether every byte offset is its code-point offset (an ASCII text)."""
+        return not self._ends
+
     def __call__(self, byte_offset: int) -> int:
         i = bisect.bisect_right(self._ends, byte_offset)
         return byte_offset - (self._extra[i - 1] if i else 0)

@@ -16,12 +16,6 @@ from typing import Iterator, Optional
 
 import tree_sitter
 
-# Subtrees that cannot declare a runtime binding.
-_SKIP = frozenset(
-    {"type_annotation", "type_arguments", "type_parameters", "interface_declaration",
-     "type_alias_declaration", "ambient_declaration", "comment", "string", "template_string"}
-)
-
 
 def is_string_type(node: Optional[tree_sitter.Node]) -> bool:
     """`string`, a string literal type, a template literal type, or a union of those."""
@@ -62,39 +56,54 @@ def _cast_target(node: tree_sitter.Node) -> tree_sitter.Node:
     return node
 
 
-def string_decls(root: tree_sitter.Node) -> Iterator[tuple[str, object]]:
+# `decl`: a binding with a type (or a function with a return type), `cast`: `x as T`, `<T>x`;
+# `skip`: subtrees that cannot declare a runtime binding (as a walk that does not enter them).
+_QUERY = """
+[(type_annotation) (type_arguments) (type_parameters) (interface_declaration) (type_alias_declaration)
+ (ambient_declaration) (template_string)] @skip
+(required_parameter pattern: (identifier) type: (_)) @decl
+(optional_parameter pattern: (identifier) type: (_)) @decl
+(variable_declarator name: (identifier) type: (_)) @decl
+(public_field_definition name: (property_identifier) type: (_)) @decl
+(function_declaration name: (_) return_type: (_)) @decl
+[{casts}] @cast
+"""
+
+
+def query_source(language: tree_sitter.Language) -> str:
+    """The query :func:`string_decls` needs, for this grammar (TSX has no `<T>x` cast)."""
+    casts = [t for t in _CASTS if language.id_for_node_kind(t, True) is not None]
+    return _QUERY.format(casts=" ".join(f"({t})" for t in casts))
+
+
+def string_decls(root: tree_sitter.Node, query: tree_sitter.Query) -> Iterator[tuple[str, object]]:
     """("value" | "returns", byte offset) of each identifier declared with a string type, and
-    ("cast", (start, end)) of each expression cast to one (`x as string`, `<string>x`)."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        kind = node.type
-        if kind in _SKIP:
+    ("cast", (start, end)) of each expression cast to one (`x as string`, `<string>x`).
+    `query`: :func:`query_source` compiled for the grammar that parsed `root`."""
+    found = [(node, kind) for kind, nodes in tree_sitter.QueryCursor(query).captures(root).items()
+             for node in nodes]
+    skip_end = -1  # end of the `skip` subtree the nodes met are in
+    for node, kind in sorted(found, key=lambda f: (f[0].start_byte, -f[0].end_byte)):
+        if node.start_byte < skip_end:
             continue
-        if kind in ("required_parameter", "optional_parameter"):
-            pattern = node.child_by_field_name("pattern")
-            if pattern is not None and pattern.type == "identifier" and is_string_type(
-                node.child_by_field_name("type")
-            ):
-                yield "value", pattern.start_byte
-        elif kind in ("variable_declarator", "public_field_definition"):
-            name = node.child_by_field_name("name")
-            if name is not None and name.type in ("identifier", "property_identifier") and is_string_type(
-                node.child_by_field_name("type")
-            ):
-                yield "value", name.start_byte
-        elif kind in ("function_declaration", "generator_function_declaration"):
-            name = node.child_by_field_name("name")
-            if name is not None and kind == "function_declaration" and is_string_type(
-                node.child_by_field_name("return_type")
-            ):
-                yield "returns", name.start_byte
-        elif kind in _CASTS:
+        if kind == "skip":
+            skip_end = node.end_byte
+            continue
+        t = node.type
+        if t in ("required_parameter", "optional_parameter"):
+            if is_string_type(node.child_by_field_name("type")):
+                yield "value", node.child_by_field_name("pattern").start_byte
+        elif t in ("variable_declarator", "public_field_definition"):
+            if is_string_type(node.child_by_field_name("type")):
+                yield "value", node.child_by_field_name("name").start_byte
+        elif t == "function_declaration":
+            if is_string_type(node.child_by_field_name("return_type")):
+                yield "returns", node.child_by_field_name("name").start_byte
+        else:  # a cast
             named = [c for c in node.named_children if c.type != "comment"]
-            cast_type = named[0] if kind == "type_assertion" else (named[1] if len(named) > 1 else None)
+            cast_type = named[0] if t == "type_assertion" else (named[1] if len(named) > 1 else None)
             if cast_type is not None and cast_type.type == "type_arguments":
                 cast_type = _first_named(cast_type)
             if is_string_type(cast_type):
                 target = _cast_target(node)
                 yield "cast", (target.start_byte, target.end_byte)
-        stack.extend(node.children)
