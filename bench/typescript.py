@@ -19,11 +19,14 @@ what the file costs when it is plain JavaScript. The repeat with the smallest to
 
 `--prototype`: the alternative, measured: the TS tree itself fed to the candidate converter
 (minislint/js/tree.py), no blanking, no re-parse (only the `: string` declarations are still
-walked for). Prints its CPU beside the shipped path's and every finding that differs.
+looked for). Prints its CPU beside the shipped path's and every finding that differs.
+`--prototype-tests`: the project's TypeScript tests run in process with the prototype in place
+(tests that start a subprocess still run the shipped path).
 
 Corpus: `--fetch` `npm pack`s the pinned packages of TS_PACKAGES into bench/ts-corpus/ (the
 packages tests/test_typescript_corpus.py names; git-ignored).
 Usage: python bench/typescript.py [--fetch] [--repeat 3] [--top 8] [--prototype] [--out results/x.md]
+       python bench/typescript.py --prototype-tests
 """
 from __future__ import annotations
 
@@ -153,7 +156,7 @@ def prototype_fragments(file, text: str, offset: int = 0, *, tsx: bool, module=N
         return SHIPPED_FRAGMENTS(file, text, offset, tsx=tsx, module=module, meta=meta)
     b2c = ByteToChar(text)
     decls = {"value": set(), "returns": set(), "cast": set()}
-    for kind, where in string_decls(root, erase.query(tsx, "string_decls")):
+    for kind, where in string_decls(erase.find(root, tsx)):
         decls[kind].add((b2c(where[0]), b2c(where[1])) if kind == "cast" else b2c(where))
     js_meta = {**(meta or {}), "jsx": tsx, "jsx_fallback": False, "typescript": True,
                "string_decls": frozenset(decls["value"]), "string_returns": frozenset(decls["returns"]),
@@ -215,6 +218,21 @@ def compare(files: list[Path], repeat: int) -> list[str]:
     return lines
 
 
+PROTOTYPE_TESTS = ("tests/test_typescript_rules.py", "tests/test_typescript_fixture.py", "tests/test_markup_vue_sfc.py")
+
+
+def prototype_tests() -> int:
+    """pytest's exit status for PROTOTYPE_TESTS with the prototype in place of the shipped path."""
+    global SHIPPED_FRAGMENTS
+    import pytest
+
+    from minislint.languages import typescript
+
+    SHIPPED_FRAGMENTS = typescript.fragments_for
+    typescript.fragments_for = prototype_fragments
+    return pytest.main(["-q", "-p", "no:cacheprovider", "-rf", *PROTOTYPE_TESTS], plugins=[])
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--fetch", action="store_true", help="npm pack the corpus into bench/ts-corpus/ first")
@@ -222,9 +240,14 @@ def main() -> int:
     ap.add_argument("--top", type=int, default=8, help="list the N costliest files")
     ap.add_argument("--prototype", action="store_true",
                     help="also lint with the TS tree fed to the converter and compare findings")
+    ap.add_argument("--prototype-tests", action="store_true",
+                    help="run the TypeScript tests with the prototype in place (and nothing else)")
     ap.add_argument("--out", help="also write the report (Markdown) to this file, relative to bench/")
     args = ap.parse_args()
     sys.setrecursionlimit(20000)
+    if args.prototype_tests:
+        os.chdir(BENCH.parent)
+        return prototype_tests()
     if args.fetch:
         fetch()
     files = corpus_files()
@@ -237,7 +260,8 @@ def main() -> int:
     total = sums["total"]
     load = os.getloadavg()
     lines = ["# TypeScript: where a .ts file's lint CPU goes", "",
-             f"`python bench/typescript.py --repeat {args.repeat}` — {len(files)} files, {size:.2f} MB "
+             f"`python bench/typescript.py --repeat {args.repeat}{' --prototype' if args.prototype else ''}` — "
+             f"{len(files)} files, {size:.2f} MB "
              f"({', '.join(TS_PACKAGES)}); fastest of {len(runs)} runs; load average "
              f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}", "",
              "| phase | CPU s | share | s per MB |", "|---|---:|---:|---:|"]

@@ -52,12 +52,15 @@ def find_settings_file(start: Path) -> Optional[Path]:
             return dot
         py = folder / "pyproject.toml"
         if py.is_file():
-            tomllib = toml()
             try:
                 text = py.read_text(encoding="utf-8")
-                data = tomllib.loads(text)
             except (OSError, UnicodeDecodeError):
                 continue
+            if "minislint" not in text:
+                continue  # no [tool.minislint] table: another tool's file, not parsed (issue 11)
+            tomllib = toml()
+            try:
+                data = tomllib.loads(text)
             except tomllib.TOMLDecodeError:
                 if "tool.minislint" in text:
                     return py  # ours but broken: load() says so instead of dropping the settings

@@ -39,7 +39,7 @@ def lint_files(engine, files: list[Path], jobs: int = 1, cache=None) -> Iterator
                 raise OSError
             data = path.read_bytes()
         except OSError:  # the engine words the finding for unreadable and oversized files
-            with _no_gc():
+            with no_gc():
                 yield engine.lint_file(path)
             continue
         key = cache.key(path, display, data) if cache is not None else None
@@ -111,12 +111,12 @@ def _work(path, display, data):
 
 
 def _lint(engine, path, display, data):
-    with _no_gc():
+    with no_gc():
         return engine.lint_data(path, display, data)
 
 
 @contextmanager
-def _no_gc():
+def no_gc():
     """No cyclic garbage collection while one file is linted, one young-generation pass after.
 
     A syntax tree is hundreds of thousands of objects tied in cycles (`parent` links); while it

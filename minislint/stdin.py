@@ -12,6 +12,7 @@ from pathlib import Path
 from minislint.decode import DecodeProblem, decode_lenient
 from minislint.engine import Engine, display_path
 from minislint.finding import Finding
+from minislint.parallel import no_gc
 from minislint.runner import Result
 
 
@@ -21,7 +22,8 @@ def lint_stdin(engine: Engine, name: str, stream=None) -> tuple[Result, dict]:
     path = Path(name)
     data = (stream if stream is not None else sys.stdin.buffer).read()
     display = display_path(path)
-    findings, crashes = engine.lint_data(path, display, data)
+    with no_gc():  # as a worker lints a file (parallel.py): a big buffer's tree is not re-traversed
+        findings, crashes = engine.lint_data(path, display, data)
     # Findings silenced in source are still in the list: Runner.finish sets them aside.
     result = Result(findings=sorted(findings, key=Finding.sort_key), files=1, internal_errors=crashes)
     try:

@@ -42,12 +42,13 @@ def piped(tmp_path: Path, name: str, data: bytes) -> tuple[list, set]:
 
 
 def test_a_javascript_buffer_imports_only_the_javascript_path(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.black]\nline-length = 100\n')  # another tool's
     found, modules = piped(tmp_path, "src/app.js", JS)
     assert found == [("no-eval", 2, 31)]  # the whole path ran: parse, rules, report
     assert {"tree_sitter", "minislint.js.parse", "minislint.rules.no_eval"} <= modules
     assert [m for m in NOT_FOR_PLAIN_JS if m in modules] == []
-    if config.find_settings_file(tmp_path) is None:  # no pyproject.toml above the temp folder
-        assert "tomllib" not in modules
+    if config.find_settings_file(tmp_path) is None:  # no settings file above the temp folder
+        assert "tomllib" not in modules  # the pyproject.toml without [tool.minislint] is not parsed
 
 
 def test_what_a_buffer_needs_is_still_imported(tmp_path):

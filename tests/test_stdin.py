@@ -106,3 +106,37 @@ def test_bad_input_is_a_finding_or_one_line(app):
     proc = subprocess.run([sys.executable, "-m", "minislint", "--stdin-filename", "a.js", "src"],
                           input="", cwd=app, capture_output=True, text=True)
     assert proc.returncode == 2 and "standard input" in proc.stderr
+
+
+def test_the_collector_rests_while_the_buffer_is_linted():
+    """As in a worker (parallel.py): a big buffer's tree is built without cyclic collections
+    re-traversing it, and the collector is back on after."""
+    import gc
+    import io
+
+    from minislint.config import Settings
+    from minislint.engine import Engine
+    from minislint.hookspec import hookimpl
+    from minislint.plugins import build_registry, plugin_manager
+    from minislint.rule import Rule
+    from minislint.stdin import lint_stdin
+
+    seen = []
+
+    class Probe(Rule):
+        id = "probe"
+        languages = ("js",)
+
+        def create(self, ctx):
+            seen.append(gc.isenabled())
+            return {}
+
+    class Pack:
+        @hookimpl
+        def minislint_rules(self):
+            return [Probe()]
+
+    engine = Engine(Settings(), build_registry(plugin_manager(extra=[Pack()])))
+    result, _ = lint_stdin(engine, "a.js", io.BytesIO(b"eval(x);\n"))
+    assert [(f.rule, f.line, f.column) for f in result.findings] == [("no-eval", 1, 1)]
+    assert seen == [False] and gc.isenabled()

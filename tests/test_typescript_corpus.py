@@ -1,9 +1,8 @@
 """Type erasure on a whole folder of real TypeScript (opt-in: too large to ship in the repo).
 
-    mkdir /tmp/ts && cd /tmp/ts && for p in zod rxjs immer mobx @tanstack/query-core \\
-        @tanstack/react-query @tanstack/react-router @tanstack/react-form; do npm pack $p; done
-    for f in *.tgz; do mkdir -p "${f%.tgz}" && tar xzf "$f" -C "${f%.tgz}"; done
-    MINISLINT_TS_CORPUS=/tmp/ts python -m pytest tests/test_typescript_corpus.py -q -s
+    python bench/typescript.py --fetch --repeat 1   # npm packs zod, rxjs, immer, mobx and four
+                                                    # @tanstack packages into bench/ts-corpus/
+    MINISLINT_TS_CORPUS=bench/ts-corpus python -m pytest tests/test_typescript_corpus.py -q -s
 
 Every .ts/.tsx/.mts/.cts file (declaration files excepted) must blank to JavaScript of the same
 length and line breaks that the project's esprima2 parses, without a syntax-error note.

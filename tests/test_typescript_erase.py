@@ -344,7 +344,7 @@ def _walked_and_found(src: str, tsx: bool = False):
     MISSING node: the query pass declines it and blank() walks)."""
     _, data, tree = erase._repair_call_signatures(src, tsx)
     walked, found = erase._Eraser(data), erase._Eraser(data)
-    if not found.run_found(tree.root_node, erase.query(tsx, "acted_on")):
+    if not found.run_found(tree.root_node, erase.find(tree.root_node, tsx)):
         return None
     walked.run(tree.root_node)
     return [(sorted(e.blanks), e.puts, [d.start_byte for d in e.decorators], sorted(e.notes))

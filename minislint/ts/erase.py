@@ -177,7 +177,8 @@ def blank(text: str, tsx: bool = False) -> Blanked:
     """Erase the types of `text` (TypeScript, or TSX when `tsx`), keeping every offset."""
     text, src, tree = _repair_call_signatures(text, tsx)
     eraser = _Eraser(src)
-    if not eraser.run_found(tree.root_node, query(tsx, "acted_on")):
+    found = find(tree.root_node, tsx)
+    if not eraser.run_found(tree.root_node, found):
         eraser = _Eraser(src)
         eraser.run(tree.root_node)
     b2c = ByteToChar(text)
@@ -190,7 +191,7 @@ def blank(text: str, tsx: bool = False) -> Blanked:
         Note(b2c(s), b2c(e), kind, message) for s, e, kind, message in sorted(eraser.notes, key=lambda n: n[0])
     )
     decls = {"value": set(), "returns": set(), "cast": set()}
-    for kind, where in stringdecls.string_decls(tree.root_node, query(tsx, "string_decls")):
+    for kind, where in stringdecls.string_decls(found):
         decls[kind].add((b2c(where[0]), b2c(where[1])) if kind == "cast" else b2c(where))
     return Blanked(main, notes, frozenset(decls["value"]), decorators, frozenset(decls["returns"]),
                    frozenset(decls["cast"]))
@@ -331,10 +332,15 @@ def _acted_on_query(language: tree_sitter.Language) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def query(tsx: bool, name: str) -> tree_sitter.Query:
-    """The query `name` ("acted_on", or "string_decls") for the grammar."""
+def _query(tsx: bool) -> tree_sitter.Query:
     lang = language(tsx)
-    return tree_sitter.Query(lang, _acted_on_query(lang) if name == "acted_on" else stringdecls.query_source(lang))
+    return tree_sitter.Query(lang, _acted_on_query(lang) + "\n" + stringdecls.query_source(lang))
+
+
+def find(root: tree_sitter.Node, tsx: bool) -> dict:
+    """Capture name -> nodes, for `_Eraser.run_found` and `stringdecls.string_decls` both: one
+    pass of tree-sitter over the tree instead of two (0.28 s for the 5 MB corpus, not 0.51)."""
+    return tree_sitter.QueryCursor(_query(tsx)).captures(root)
 
 
 def _after_is_semicolon(node: tree_sitter.Node) -> bool:
@@ -414,9 +420,9 @@ class _Eraser:
             up.update((c, node) for c in children)
             stack.extend(reversed(children))
 
-    def run_found(self, root: tree_sitter.Node, acted_on: tree_sitter.Query) -> bool:
-        """What `run` does, visiting only the nodes `acted_on` finds; False (and nothing done)
-        for a tree with a MISSING node, which takes `run`.
+    def run_found(self, root: tree_sitter.Node, found: dict) -> bool:
+        """What `run` does, visiting only the nodes `_acted_on_query` found (`find`); False (and
+        nothing done) for a tree with a MISSING node, which takes `run`.
 
         In document order, outer nodes first (a walk's pre-order); a node is skipped when a node
         around it was blanked whole or chose its children (`pruned`) and it is in none of them.
@@ -424,12 +430,12 @@ class _Eraser:
         if root.has_error and _has_missing(root):
             return False
         self.up = _Parents(root)
-        found: dict = {}  # node id -> [node, kinds]: one node can match as a member and as itself
-        for kind, nodes in tree_sitter.QueryCursor(acted_on).captures(root).items():
-            for node in nodes:
-                found.setdefault(node.id, [node, set()])[1].add(kind)
+        mine: dict = {}  # node id -> [node, kinds]: one node can match as a member and as itself
+        for kind in ("node", "token", "member"):
+            for node in found.get(kind, ()):
+                mine.setdefault(node.id, [node, set()])[1].add(kind)
         pruned: list = []  # (end byte, kept (start, end) ranges) of the enclosing pruning nodes
-        for node, kinds in _preorder(list(found.values())):
+        for node, kinds in _preorder(list(mine.values())):
             start, end = node.start_byte, node.end_byte
             while pruned and pruned[-1][0] <= start:
                 pruned.pop()

@@ -76,12 +76,11 @@ def query_source(language: tree_sitter.Language) -> str:
     return _QUERY.format(casts=" ".join(f"({t})" for t in casts))
 
 
-def string_decls(root: tree_sitter.Node, query: tree_sitter.Query) -> Iterator[tuple[str, object]]:
+def string_decls(captures: dict) -> Iterator[tuple[str, object]]:
     """("value" | "returns", byte offset) of each identifier declared with a string type, and
     ("cast", (start, end)) of each expression cast to one (`x as string`, `<string>x`).
-    `query`: :func:`query_source` compiled for the grammar that parsed `root`."""
-    found = [(node, kind) for kind, nodes in tree_sitter.QueryCursor(query).captures(root).items()
-             for node in nodes]
+    `captures`: what a query holding :func:`query_source` captured (erase.find)."""
+    found = [(node, kind) for kind in ("skip", "decl", "cast") for node in captures.get(kind, ())]
     skip_end = -1  # end of the `skip` subtree the nodes met are in
     for node, kind in sorted(found, key=lambda f: (f[0].start_byte, -f[0].end_byte)):
         if node.start_byte < skip_end:
