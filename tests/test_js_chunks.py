@@ -60,7 +60,7 @@ def test_no_piece_starts_with_a_string_statement(small_chunks):
 
 
 def _findings(path: Path) -> list:
-    with parallel._no_gc():
+    with parallel.no_gc():
         found, crashed = Engine().lint_file(path)
     assert crashed == 0
     return sorted((f.rule, f.line, f.column, f.end_line, f.end_column, f.message, f.suppression)
