@@ -396,7 +396,7 @@ def markdown(data: dict) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description="minislint vs ESLint 9 on the pinned corpus")
-    ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is kept")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the fastest is kept (best_of)")
     ap.add_argument("--jobs", type=int, default=None, help="minislint --jobs (default: its own default)")
     ap.add_argument("--only", default="cold,warm,edit,editor,stdin,big")
     ap.add_argument("--tools", default="minislint,eslint")

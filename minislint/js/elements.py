@@ -67,10 +67,18 @@ class Elements:
     def __init__(self, values):
         self.values = values
         self._factory: dict[int, bool] = {}
+        self._created: dict = {}
 
     # -- what makes an element ------------------------------------------------------------------
     def created(self, node) -> Optional[Element]:
-        """The element a CallExpression or JSXOpeningElement makes, or None."""
+        """The element a CallExpression or JSXOpeningElement makes, or None (asked once per node:
+        the iframe, video, script and stylesheet rules all ask about the same calls)."""
+        key = id(node)
+        if key not in self._created:
+            self._created[key] = self._creation(node)
+        return self._created[key]
+
+    def _creation(self, node) -> Optional[Element]:
         t = node.type
         if t == "JSXOpeningElement":
             name = node.name

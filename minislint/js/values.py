@@ -82,6 +82,10 @@ class Values:
         self._scopes = scopes_getter
         self._bindings = None
         self.elements = None  # minislint.js.elements.Elements, set by JsServices (it imports this module)
+        # answers per node (id: the tree keeps its nodes for the fragment's life): several rules
+        # ask about the same callee, and a bundle's candidates share their ancestors
+        self._folded: dict = {}
+        self._paths: dict = {}
 
     @property
     def scope(self):
@@ -128,10 +132,13 @@ class Values:
     # -- strings -----------------------------------------------------------------------------
     def fold(self, node) -> Optional[str]:
         """The string a node always evaluates to, or None when it is not a known string."""
+        key = id(node)
+        if key in self._folded:
+            return self._folded[key]
         parts = self._parts(node, 0)
-        if parts is None or _UNKNOWN in parts:
-            return None
-        return "".join(parts)
+        found = None if parts is None or _UNKNOWN in parts else "".join(parts)
+        self._folded[key] = found
+        return found
 
     def fold_prefix(self, node) -> Optional[str]:
         """The known leading text of a string expression (`https://x/${id}` -> "https://x/")."""
@@ -271,9 +278,15 @@ class Values:
         return None
 
     # -- the global object ---------------------------------------------------------------------
-    def global_path(self, node, _depth=0) -> Optional[tuple]:
+    def global_path(self, node) -> Optional[tuple]:
         """Property path from the global object: `window.navigator.clipboard` -> ('navigator',
         'clipboard'); the global object itself -> (); anything rooted in a local -> None."""
+        key = id(node)
+        if key not in self._paths:
+            self._paths[key] = self._global_path(node, 0)
+        return self._paths[key]
+
+    def _global_path(self, node, _depth) -> Optional[tuple]:
         node = unwrap(node)
         if node is None or _depth > _MAX_DEPTH:
             return None
@@ -284,14 +297,14 @@ class Values:
                 return () if node.name in GLOBAL_OBJECTS else (node.name,)
             w = self.bound(node, _PATH_VALUES)
             if w is not None:
-                base = self.global_path(w.value, _depth + 1)
+                base = self._global_path(w.value, _depth + 1)
                 return None if base is None else _join(base, w.path)
             return None
         if t == "CallExpression" and node.callee.type == "MemberExpression" \
                 and static_property(node.callee, self.fold) == "bind":
-            return self.global_path(node.callee.object, _depth + 1)  # `setTimeout.bind(window)`
+            return self._global_path(node.callee.object, _depth + 1)  # `setTimeout.bind(window)`
         if t == "MemberExpression":
-            base = self.global_path(node.object, _depth + 1)
+            base = self._global_path(node.object, _depth + 1)
             if base is None:
                 return None
             name = static_property(node, self.fold)
