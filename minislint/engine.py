@@ -4,6 +4,7 @@ the user edits. Which files, the cache, workers and project-level rules are runn
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 from collections import defaultdict
 from dataclasses import replace
@@ -157,6 +158,8 @@ class Engine:
             fragments = []
         for fragment in fragments:
             crashes += self._lint_fragment(fragment, raw)
+            if fragment.meta.get("chunk"):
+                _release(fragment)
         return self._finish(file, raw), suppress.parse(file, raw.comments), crashes
 
     def _lint_fragment(self, fragment, raw: _Raw) -> int:
@@ -268,6 +271,16 @@ class Engine:
     def _file_finding(self, display: str, message: str) -> Finding:
         rule = self._engine_rules["syntax-error"]
         return Finding(rule.id, rule.severity, message, display, 1, 1, 1, 1)
+
+
+def _release(fragment) -> None:
+    """Free a linted piece of a big file (languages/js.py) before the next is parsed: its tree
+    and services (js/parse.py, js/services.py cache them on the fragment, which the findings
+    keep) and, as nodes and their tree point at each other, the cycles, now: the file is linted
+    with the collector off (parallel.py), and the pieces' trees would pile up to the whole file's."""
+    fragment.__dict__.pop("_js_parsed", None)
+    fragment.__dict__.pop("_js_services", None)
+    gc.collect(0)
 
 
 def _through_origin(f: Finding, origin) -> Finding:

@@ -174,3 +174,41 @@ def test_a_line_that_fits_is_shown_whole_even_when_the_finding_is_far_right():
     frame = codeframe(line, column, column + 6, False, "error", 11)
     assert frame[1] == "11 | " + line
     assert frame[2] == "   | " + " " * (column - 1) + "^^^^^^"
+
+
+def test_a_long_line_is_measured_only_around_the_finding(monkeypatch):
+    # A 20 MB one-line bundle: the width of the whole line was summed for every finding (10 min
+    # for 180 findings). Deciding that the line does not fit stops at the first cell over.
+    from minislint.report import text_report
+
+    calls = []
+    real = text_report._cells
+    monkeypatch.setattr(text_report, "_cells", lambda ch: calls.append(ch) or real(ch))
+    line = "a=1;" * 250_000 + "eval(s);" + "b=2;" * 250_000
+    column = line.index("eval") + 1
+    frame = codeframe(line, column, column + 4, False, "error", 1)
+    assert len(calls) < 20 * text_report.FRAME_WIDTH
+    shown, under = frame[1], frame[2]
+    assert shown.startswith("1 | …") and shown.endswith("…")
+    assert shown[under.index("^"):under.index("^") + 4] == "eval" and under.strip("| ") == "^^^^"
+
+
+def test_a_line_of_zero_width_characters_that_fits_is_shown_whole():
+    line = "a\u0301" * 150 + "eval(s)"  # 150 letters with a combining accent: 157 cells
+    column = line.index("eval") + 1
+    frame = codeframe(line, column, column + 4, False, "error", 1)
+    assert frame[1].startswith("1 | …")
+    short = "e\u0301" * 60 + "eval(s)"  # 67 cells in 127 characters: fits
+    column = short.index("eval") + 1
+    assert codeframe(short, column, column + 4, False, "error", 1)[1] == "1 | " + short
+
+
+def test_findings_on_one_line_share_its_text(tmp_path):
+    # every finding of a one-line bundle is on line 1: its text is cut from the file once
+    from minislint.report import SourceLines
+
+    (tmp_path / "a.js").write_text("eval(a); eval(b);\nx();\n", encoding="utf-8")
+    sources = SourceLines(ReportContext(rules={}, cwd=tmp_path))
+    first = sources.line("a.js", 1)
+    assert first == "eval(a); eval(b);" and sources.line("a.js", 1) is first
+    assert sources.line("a.js", 2) == "x();" and sources.line("a.js", 4) is None

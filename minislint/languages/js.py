@@ -16,7 +16,18 @@ def split(file):
     from minislint.bundle import origin_for
 
     origin, meta["source_map_notes"] = origin_for(file)
-    return [Fragment(file, "js", file.text, 0, module=_MODULE_BY_EXT.get(ext), origin=origin, meta=meta)]
+    module = _MODULE_BY_EXT.get(ext)
+    from minislint.js.parse import CHUNK_FROM, statement_chunks
+
+    # A huge concatenation of bundles is linted one piece of whole statements at a time
+    # (js/parse.py); `chunk` tells the engine to free each piece's tree once it is linted. A file
+    # with source-map notes stays whole: their rule weighs them against the whole file's findings.
+    big = len(file.text) >= CHUNK_FROM and not meta["source_map_notes"]
+    pieces = statement_chunks(file.text, module) if big else []
+    if not pieces:
+        return [Fragment(file, "js", file.text, 0, module=module, origin=origin, meta=meta)]
+    return [Fragment(file, "js", file.text[s:e], s, module=module, origin=origin, meta={**meta, "chunk": True})
+            for s, e in pieces]
 
 
 def _parse(fragment):

@@ -52,12 +52,19 @@ class SourceLines:
     def __init__(self, ctx: ReportContext):
         self.ctx = ctx
         self.files: dict = {}
+        # the last line asked for: findings come sorted by line, and slicing a 20 MB minified
+        # line again for each of its findings copied 20 MB per finding
+        self._last: tuple = (None, None)
 
     def line(self, path: str, number: int):
+        if self._last[0] == (path, number):
+            return self._last[1]
         file = self.file(path)
         if file is None or not 1 <= number <= len(file.line_starts):
             return None
-        return file.line_text(number)
+        text = file.line_text(number)
+        self._last = ((path, number), text)
+        return text
 
     def file(self, path: str):
         """The SourceFile of a display path, or None when it cannot be read."""

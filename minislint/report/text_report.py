@@ -41,12 +41,23 @@ def _shown(ch: str) -> str:
     return " " if unicodedata.category(ch) in ("Cc", "Cf") and _cells(ch) else ch
 
 
+def _fits(line_text: str, width: int) -> bool:
+    """Whether the line takes at most `width` cells; stops at the first cell over, so a finding
+    on a 20 MB minified line looks at ~100 characters, not 20 million (10 min for 180 findings)."""
+    used = 0
+    for ch in line_text:
+        used += _cells(ch)
+        if used > width:
+            return False
+    return True
+
+
 def codeframe(line_text: str, column: int, end_column: int, color: bool, severity: str,
               number: int) -> list[str]:
     """Three lines: gutter, the source line (cut around the finding), carets under the span."""
     start = max(0, min(column - 1, len(line_text)))
     end = max(start + 1, min(end_column - 1, len(line_text)))
-    if sum(_cells(c) for c in line_text) <= FRAME_WIDTH:
+    if _fits(line_text, FRAME_WIDTH):
         lo, hi = 0, len(line_text)  # the whole line fits: show it whole, as ruff does
     else:
         # Cut a window of FRAME_WIDTH cells that keeps the start of the finding in view.
