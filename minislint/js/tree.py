@@ -17,6 +17,7 @@ module still reads like ESTree's documentation while the other 99 % of the tree 
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from types import SimpleNamespace  # a TemplateElement's value: .raw, .cooked as in esprima2
@@ -125,7 +126,7 @@ class Node:
             key = d["_role"] or d["_ts"].type
             build = _BUILD.get(key) or _BY_ESTREE_TYPE.get(d["type"]) or _b_nothing
             ts, tree = d["_ts"], d["_tree"]
-            tree.remember_parent_of(ts.children, ts)  # the fields' nodes will ask for their parent
+            tree.remember_children_of(ts)  # the fields' nodes will ask for their parent
             build(self, ts, tree)
             if name in d:
                 return d[name]
@@ -235,7 +236,11 @@ class Tree:
         if self._words is None and end - start > _SMALL_RANGE:
             words: dict = {}
             for m in _WORD.finditer(self.data):
-                words.setdefault(m.group(), []).append(m.start())
+                w = m.group()  # machine ints: 8 bytes an occurrence, a list of ints 40
+                found = words.get(w)
+                if found is None:
+                    found = words[w] = array("q")
+                found.append(m.start())
             self._words = words
         if self._words is not None:
             found = self._words.get(raw, ())
@@ -244,10 +249,15 @@ class Tree:
         return [m.start() for m in _word_pattern(raw).finditer(self.data, start, end + len(raw) + 1)
                 if m.start() < end]
 
-    def remember_parent_of(self, children, ts) -> None:
+    def remember_children_of(self, ts) -> None:
+        """Through a cursor: `ts.children` keeps a list of every child (tokens too) alive on
+        `ts` for as long as its ESTree node lives."""
         parents = self._parents
-        for c in children:
-            parents[c.id] = ts
+        cursor = ts.walk()
+        if cursor.goto_first_child():
+            parents[cursor.node.id] = ts
+            while cursor.goto_next_sibling():
+                parents[cursor.node.id] = ts
 
     def up(self, ts):
         """tree-sitter parent, from the descents already made when it can."""
