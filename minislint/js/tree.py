@@ -244,7 +244,7 @@ class Tree:
             self._words = words
         if self._words is not None:
             found = self._words.get(raw, ())
-            return found[bisect_left(found, start):bisect_left(found, end)]
+            return found[bisect_left(found, start):bisect_left(found, end)].tolist() if found else []
         # a word starting before `end` is seen whole, with the byte after it
         return [m.start() for m in _word_pattern(raw).finditer(self.data, start, end + len(raw) + 1)
                 if m.start() < end]
