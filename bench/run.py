@@ -65,7 +65,31 @@ def compile_bytecode() -> str:
 
 # ---------------------------------------------------------------- measuring one process tree
 def _tree_rss_kb(root: int) -> int:
-    """RSS of root and all its descendants, from /proc (Linux)."""
+    """RSS of root and all its descendants, from /proc (Linux). The descendants come from each
+    task's `children` file: reading every process's `stat` took 1.6 ms a sample, a quarter of a
+    core at one sample per 5 ms, taken from the tool being measured (a two-worker run on two
+    cores lost ~0.35 s of 2.6 to it)."""
+    if not _HAS_CHILDREN:
+        return _tree_rss_kb_scan(root)
+    total, todo = 0, [root]
+    page_kb = resource.getpagesize() // 1024
+    while todo:
+        pid = todo.pop()
+        try:
+            with open(f"/proc/{pid}/statm") as f:
+                total += int(f.read().split()[1]) * page_kb
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except (OSError, ValueError):  # a process that ended between two reads
+            continue
+    return total
+
+
+_HAS_CHILDREN = os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children")
+
+
+def _tree_rss_kb_scan(root: int) -> int:
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
