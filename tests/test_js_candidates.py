@@ -4,7 +4,7 @@ import pytest
 from ruletester import triples
 
 from minislint.js.candidates import _word_pattern
-from minislint.js.tree import Tree, ts_parse
+from minislint.js.tree import _DIRECT_LARGE_ASKS, Tree, ts_parse
 
 
 def _tree(text: str) -> Tree:
@@ -47,16 +47,20 @@ def test_called_name_word_is_not_the_tail_of_a_longer_name():
     assert [m.start() for m in _word_pattern("State").finditer(b"history.pushState(s)")] == [12]
 
 
-@pytest.mark.parametrize("pad", [0, 40_000])  # a small range is searched, a large one indexed
-def test_occurrences_are_whole_words_within_the_range(pad):
+# a small range is searched; a large one too for the first questions, then from the word index
+@pytest.mark.parametrize("pad, indexed", [(0, False), (40_000, False), (40_000, True)])
+def test_occurrences_are_whole_words_within_the_range(pad, indexed):
     text = " " * pad + "var e = 1, ee = e, é = e; f(e$, \\u0065, e\\u0065, e);"
     tree = _tree(text)
+    if indexed:
+        tree._large_asks = _DIRECT_LARGE_ASKS
     data = tree.data
     found = tree.occurrences("e", pad, len(data))
     assert [data[b:b + 1] for b in found] == [b"e"] * 4
     assert [b - pad for b in found] == [4, 16, 24, 50]  # bytes: é counts two
     assert tree.occurrences("e", pad + 20, pad + 30) == [pad + 24]
     assert tree.occurrences("é", 0, len(data)) == [pad + 19]
+    assert (tree._words is not None) == indexed
 
 
 @pytest.mark.parametrize("code, expected", [

@@ -51,6 +51,7 @@ def ts_parse(data: bytes):
 # side (`\u0065val` and `ab\u0063` are not the words `val` and `ab`)
 _WORD = re.compile(rb"(?<![\w$\x80-\xff\\])[\w$\x80-\xff]+(?![\w$\x80-\xff\\])")
 _SMALL_RANGE = 32 * 1024  # bytes searched directly, without the word index
+_DIRECT_LARGE_ASKS = 16   # questions about larger ranges searched directly before the index is built
 
 
 @lru_cache(maxsize=1024)
@@ -150,6 +151,7 @@ class Tree:
         self._parents: dict = {}  # tree-sitter node id -> parent, from path_to()
         self._last_chain = [ts_tree.root_node]  # path_to's previous answer, where the next starts
         self._words = None  # word (bytes) -> byte offsets, see occurrences()
+        self._large_asks = 0
         self.program = self.wrap(ts_tree.root_node, "", "Program")
 
     # -- making nodes ----------------------------------------------------------------------------
@@ -228,12 +230,13 @@ class Tree:
 
         Minified code asks about hundreds of short names, many in scopes as large as the file:
         one search of the whole text per name was quadratic (198 names x 690 kB: 2.8 s). A question
-        about a small range searches it; the first about a large one indexes every word of the
-        text in one pass (~0.1 s per 700 kB), and later questions are answered from the index."""
+        about a small range searches it, and so do the first few about large ones (a literal
+        search: 0.3-7 ms per 700 kB); then every word of the text is indexed in one pass (~0.1 s
+        per 700 kB: most files never need it), and later questions are answered from the index."""
         if end is None:
             end = len(self.data)
         raw = name.encode("utf-8", "surrogatepass")
-        if self._words is None and end - start > _SMALL_RANGE:
+        if self._words is None and end - start > _SMALL_RANGE and self._large_asks >= _DIRECT_LARGE_ASKS:
             words: dict = {}
             for m in _WORD.finditer(self.data):
                 w = m.group()  # machine ints: 8 bytes an occurrence, a list of ints 40
@@ -245,6 +248,8 @@ class Tree:
         if self._words is not None:
             found = self._words.get(raw, ())
             return found[bisect_left(found, start):bisect_left(found, end)].tolist() if found else []
+        if end - start > _SMALL_RANGE:
+            self._large_asks += 1
         # a word starting before `end` is seen whole, with the byte after it
         return [m.start() for m in _word_pattern(raw).finditer(self.data, start, end + len(raw) + 1)
                 if m.start() < end]
