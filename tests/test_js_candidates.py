@@ -27,6 +27,21 @@ def _tree(text: str) -> Tree:
     ('const é = "ü"; window[["ev", "al"].join("")]("1")', "a.js", "no-eval", [(1, 23)]),
     ('/* ünï */ const k = ["Func", "tion"]; window[k.join("")]("return 1")', "a.js",
      "no-function-constructor", [(1, 46)]),
+    # an alias's uses are candidates where they resolve to it; a parameter of the same name in an
+    # inner function is another binding (its use is clean: see the look-alikes below)
+    ('var s = "https://cdn.evil.example/a.js";\n'
+     'function f() { var e = document.createElement("script"); e.src = s }\n'
+     'function g(s) { var e = document.createElement("script"); e.src = s }',
+     "a.js", "no-foreign-script", [(2, 66)]),
+    ('var t;\nt = window.navigator;\nfunction f() { t.vibrate(1) }\nfunction g(t) { t.vibrate(2) }',
+     "a.js", "no-forbidden-api", [(3, 16)]),
+    ('var n = window.navigator, k = "vib" + "rate";\nfunction f() { n[k](1) }\nfunction g(n) { n[k](2) }',
+     "a.js", "no-forbidden-api", [(2, 16)]),
+    ('var F = Function;\nfunction f() { F("a", "return a") }\nfunction g(F) { F("x") }',
+     "a.js", "no-function-constructor", [(2, 16)]),
+    ('function f() { var e; e = eval; return function (e) { e("1") } }\nfunction g() { var e; e = eval; e("2") }',
+     "a.js", "no-eval", [(1, 27), (2, 27)]),
+    ('x = window.eval;\nfunction f() { x("1") }', "a.js", "no-eval", [(1, 12)]),  # an implicit global
 ])
 def test_flagged_through_the_shortcuts(code, filename, rule, expected):
     assert triples(code, filename, rule) == [(rule, line, col) for line, col in expected]
@@ -74,3 +89,16 @@ def test_occurrences_are_whole_words_within_the_range(pad, indexed):
 ])
 def test_jsx_closing_tags_looked_up_where_they_are(code, expected):
     assert triples(code, "a.jsx") == expected
+
+
+def test_alias_uses_handed_over_only_where_they_resolve_to_the_alias():
+    from minislint.js.candidates import dispatch
+
+    text = ("var t = navigator;\nfunction f() { return t.userAgent }\n"
+            "function g(t) { return t + 1 }\nfunction h() { var t = 2; return t }\nu = t;")
+    program = _tree(text).program
+    seen = []
+    dispatch(program, [(("navigator",), {"Identifier": [seen.append]})])
+    # the `t`s at 66, 78 (g's parameter) and 105, 119 (h's own var) are other bindings
+    assert sorted(n.range[0] for n in seen if n.name == "t") == [4, 41, 127]
+    assert ("u", 123) in [(n.name, n.range[0]) for n in seen]  # `u = t`: an alias of the alias

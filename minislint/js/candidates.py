@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from minislint.js.scope import LazyScopes
 from minislint.js.tree import ts_types_for
 from minislint.js.walk import VISITOR_KEYS
 
@@ -55,9 +56,10 @@ _BLOCKS = frozenset(("statement_block", "class_static_block", "switch_body", "fo
 
 
 def _aliases(n, out: set) -> None:
-    """(name, start, end) for each name a declarator holding a hit binds, with the byte range of
-    its scope: rules follow a binding to its initialiser (`const F = Function; F()`, `var r = new
-    XMLHttpRequest; r.open()`), so the name's uses there are candidates too."""
+    """(name, start, end, (start, end)) for each name a declarator holding a hit binds, with the
+    byte range of its scope (where its uses are searched, and the scope they must resolve to): rules follow a binding to its initialiser (`const F = Function; F()`,
+    `var r = new XMLHttpRequest; r.open()`), so the name's uses there are candidates too (those
+    that resolve to it: an inner `t` that shadows it is not)."""
     if n.type == "import_statement":  # `import http from "axios"`: its local names, file-wide
         root = n.parent
         for clause in n.named_children:
@@ -67,9 +69,11 @@ def _aliases(n, out: set) -> None:
                     m = stack.pop()
                     if m.type == "import_specifier":
                         local = m.child_by_field_name("alias") or m.child_by_field_name("name")
-                        out.add((local.text.decode("utf-8", "surrogatepass"), root.start_byte, root.end_byte))
+                        out.add((local.text.decode("utf-8", "surrogatepass"), root.start_byte, root.end_byte,
+                                 (root.start_byte, root.end_byte)))
                     elif m.type == "identifier":
-                        out.add((m.text.decode("utf-8", "surrogatepass"), root.start_byte, root.end_byte))
+                        out.add((m.text.decode("utf-8", "surrogatepass"), root.start_byte, root.end_byte,
+                                 (root.start_byte, root.end_byte)))
                     else:
                         stack.extend(m.named_children)
         return
@@ -88,7 +92,8 @@ def _aliases(n, out: set) -> None:
     while stack:  # an identifier, or every name in a destructuring pattern
         m = stack.pop()
         if m.type in ("identifier", "shorthand_property_identifier_pattern"):
-            out.add((m.text.decode("utf-8", "surrogatepass"), scope.start_byte, scope.end_byte))
+            out.add((m.text.decode("utf-8", "surrogatepass"), scope.start_byte, scope.end_byte,
+                     (scope.start_byte, scope.end_byte)))
         else:
             stack.extend(m.named_children)
 
@@ -143,6 +148,7 @@ def dispatch(program, specs, spelled=None) -> None:
     folded = None
     chains: dict = {}
     word_hits: dict = {}
+    scopes = LazyScopes.of(program)
     if spelled is None or spelled.text is not tree.text:  # TypeScript: the tree's text is blanked
         from minislint.js.spelled import Spelled
 
@@ -178,7 +184,8 @@ def dispatch(program, specs, spelled=None) -> None:
         hits.sort()
         for _ in range(_MAX_ALIAS_ROUNDS):
             token_end = -1
-            for b, e in hits:
+            for hit in hits:
+                b, e = hit[0], hit[1]
                 if b < token_end:  # another hit in the same string, regex or comment: same marks
                     continue
                 chain = chains.get((b, e))
@@ -186,22 +193,24 @@ def dispatch(program, specs, spelled=None) -> None:
                     chain = tree.path_to(b, e)
                     if len(chain) <= _MAX_KEPT_CHAIN:
                         chains[b, e] = chain
+                if len(hit) > 2 and not _uses(scopes, tree, chain[-1], hit):
+                    continue  # the name there is another binding (minified code reuses `t` everywhere)
                 token = _token_of(chain)
                 if token is not None:
                     token_end = token.end_byte
                     if token.type in _COMMENTS:  # a word in a comment is no code
                         continue
-                _ascend(chain, i, seen, spine_seen, marks, counter, found, wanted)
+                _ascend(chain, i, seen, spine_seen, marks, counter, found, wanted, scopes)
             new = found - known
             if not new:
                 break
             known |= new
             found = set()
             uses = set()  # each name's occurrences within its scope
-            for name, start, end in new:
+            for name, start, end, owner in new:
                 size = len(name.encode("utf-8", "surrogatepass"))
-                uses.update((b, b + size) for b in tree.occurrences(name, start, end))
-            hits = sorted(uses)
+                uses.update((b, b + size, name, owner) for b in tree.occurrences(name, start, end))
+            hits = sorted(uses, key=lambda h: (h[0], h[1]))
 
     entries = sorted(marks.values(), key=lambda e: (e[0].start_byte, -e[0].end_byte, -e[1]))
     for i in program_rules:
@@ -236,6 +245,22 @@ _TOKENS = frozenset(("string", "regex", "comment", "html_comment"))
 _IN_TOKENS = frozenset(("string_fragment", "escape_sequence", "regex_pattern", "regex_flags")) | _TOKENS
 
 
+_NAMES = frozenset(("identifier", "shorthand_property_identifier", "shorthand_property_identifier_pattern"))
+
+
+def _uses(scopes, tree, ts, hit) -> bool:
+    """Whether the name at `ts` is the alias `hit` was found for: the binding declared in the
+    scope `owner` (a byte range), or the global of that name (`owner` ())."""
+    b, e, name, owner = hit
+    if ts.type not in _NAMES or ts.start_byte != b or ts.end_byte != e:
+        return False  # a property name, a longer word, a string
+    binding = scopes.lookup(name, tree.up(ts))
+    if binding is None:
+        return owner == ()
+    found = scopes.scope_of(binding)
+    return found is not None and (found.start_byte, found.end_byte) == owner
+
+
 def _token_of(chain):
     last = chain[-1]
     if last.type not in _IN_TOKENS:
@@ -266,9 +291,10 @@ _SPINE = frozenset(("array", "assignment_expression", "identifier", "property_id
                     "named_imports", "import_specifier", "namespace_import", "this"))
 
 
-def _assigned(node, child, chain, out: set) -> None:
+def _assigned(node, child, chain, out: set, scopes) -> None:
     """`h = <hit>`: a var / let written once is followed by the value service (js/bindings.py);
-    its uses anywhere in the file are candidates (the scope is not looked up here)."""
+    its uses in the enclosing function that resolve to the same binding (or global) are
+    candidates."""
     left = node.child_by_field_name("left")
     right = node.child_by_field_name("right")
     if left is not None and left.type == "identifier" and right is not None and right.id == child.id:
@@ -276,7 +302,11 @@ def _assigned(node, child, chain, out: set) -> None:
         # binding assigned here and read elsewhere is not followed: a known gap)
         scope = next((n for n in reversed(chain[:chain.index(node)]) if n.type in _FUNCTIONS), chain[0]) \
             if node in chain else chain[0]
-        out.add((left.text.decode("utf-8", "surrogatepass"), scope.start_byte, scope.end_byte))
+        name = left.text.decode("utf-8", "surrogatepass")
+        binding = scopes.lookup(name, node)
+        owner = scopes.scope_of(binding) if binding is not None else None
+        out.add((name, scope.start_byte, scope.end_byte,
+                 (owner.start_byte, owner.end_byte) if owner is not None else ()))
 
 
 def _is_name(declarator, child) -> bool:
@@ -296,13 +326,13 @@ def _on_spine(parent, child) -> bool:
     return False
 
 
-def _ascend(chain, i, seen, spine_seen, marks, counter, aliases, wanted) -> None:
+def _ascend(chain, i, seen, spine_seen, marks, counter, aliases, wanted, scopes) -> None:
     """Mark the nodes of `chain` (root first, the hit's node last) from the hit upwards."""
     child = None
     spine = True
     for node in reversed(chain):
         if child is not None and spine and node.type == "assignment_expression":
-            _assigned(node, child, chain, aliases)
+            _assigned(node, child, chain, aliases, scopes)
         if child is not None and spine:
             spine = _on_spine(node, child)
             if spine and (node.type == "import_statement" or node.type == "variable_declarator" and

@@ -210,6 +210,15 @@ class LazyScopes:
     a function or class expression's name to itself; order and TDZ are not modelled.
     """
 
+    @classmethod
+    def of(cls, program) -> "LazyScopes":
+        """The scopes of a tree-sitter Program, made once: the candidate search and the rules'
+        services ask the same questions."""
+        made = program.__dict__.get("_lazy_scopes")
+        if made is None:
+            made = program.__dict__["_lazy_scopes"] = cls(program)
+        return made
+
     def __init__(self, program):
         self.tree = program._tree
         self._scopes: dict = {}
@@ -232,6 +241,10 @@ class LazyScopes:
 
     def is_global(self, ident) -> bool:
         return self.resolve(ident) is None
+
+    def lookup(self, name: str, ts) -> Optional[Binding]:
+        """The declaration `name` refers to at the tree-sitter node `ts` (None: a global)."""
+        return self._lookup(name, ts)
 
     def _lookup(self, name, ts):
         scopes = self._scopes

@@ -20,7 +20,7 @@ class JsServices:
 
             # a tree-sitter tree answers on demand; esprima2's (a file tree-sitter misread) is
             # walked once
-            self._scopes = LazyScopes(self.tree) if "_tree" in self.tree.__dict__ else Scopes(self.tree)
+            self._scopes = LazyScopes.of(self.tree) if "_tree" in self.tree.__dict__ else Scopes(self.tree)
         return self._scopes
 
     def fold(self, node):
