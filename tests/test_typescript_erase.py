@@ -10,7 +10,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from minislint.ts import blank, erase
-from minislint.ts.offsets import ByteToChar
+from minislint.utf8 import ByteToChar
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ts-real"
 _BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029]")

@@ -100,7 +100,8 @@ def statement_chunks(text: str, module=None) -> list:
     finds no error (esprima2 then words the error for the whole text)."""
     if len(text) < CHUNK_FROM or module is True or _FRONTEND == "esprima2":
         return []
-    from minislint.js.tree import Offsets, ts_parse
+    from minislint.js.tree import ts_parse
+    from minislint.utf8 import ByteToChar
 
     data = text.encode("utf-8", "surrogatepass")
     root = ts_parse(data).root_node  # the tree is freed on return: each piece is parsed again
@@ -120,7 +121,7 @@ def statement_chunks(text: str, module=None) -> list:
             starts.append(child.start_byte)
     if len(starts) < 2:
         return []
-    offsets = Offsets(text, data)
+    offsets = ByteToChar(text)
     bounds = [0] + [offsets.cp(b) for b in starts[1:]] + [len(text)]
     return list(zip(bounds, bounds[1:]))
 

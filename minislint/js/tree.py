@@ -6,7 +6,7 @@ names: ``callee``, ``arguments``, ``isAsync``, ``FieldDefinition``...) on first 
 module still reads like ESTree's documentation while the other 99 % of the tree stays in C.
 
 - ``.range`` is in code points of the fragment text, as everywhere else; tree-sitter counts UTF-8
-  bytes and :class:`Offsets` is the one place that converts.
+  bytes and :class:`minislint.utf8.ByteToChar` is the one place that converts.
 - Identity holds: the same source node is always the same Python object (``parent.object is
   ident`` works), because nodes are cached per (tree-sitter node, role). A role tells apart the
   ESTree nodes one tree-sitter node stands for: a ``ChainExpression`` and the call it wraps, a
@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from functools import lru_cache
 from types import SimpleNamespace  # a TemplateElement's value: .raw, .cooked as in esprima2
+
+from minislint.utf8 import ByteToChar
 
 _EXTRAS = frozenset(("comment", "html_comment"))
 
@@ -59,35 +61,6 @@ def _word_pattern(raw: bytes):
     """`raw` as a whole word (as _WORD splits words); the literal comes first so that the regex
     engine scans for it, and the lookbehind checks the byte before it (3-40x faster)."""
     return re.compile(re.escape(raw) + rb"(?<![\w$\x80-\xff\\]" + re.escape(raw) + rb")(?![\w$\x80-\xff\\])")
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-
-
-class Offsets:
-    """UTF-8 byte offsets -> code-point offsets (identity for ASCII text)."""
-
-    def __init__(self, text: str, data: bytes):
-        self.ascii = len(text) == len(data)
-        self.text = text
-        if not self.ascii:
-            # byte offset where each non-ASCII character ends, and the extra bytes up to there
-            ends, extra, more = [], [], 0
-            for m in _NON_ASCII.finditer(text):
-                i = m.start()
-                for ch in m.group():
-                    n = 2 if ch < "\u0800" else 3 if ch < "\U00010000" else 4
-                    ends.append(i + more + n)
-                    more += n - 1
-                    extra.append(more)
-                    i += 1
-            self._ends, self._extra = ends, extra
-
-    def cp(self, byte: int) -> int:
-        if self.ascii:
-            return byte
-        i = bisect_right(self._ends, byte)
-        return byte - (self._extra[i - 1] if i else 0)
 
 
 def named(ts) -> list:
@@ -146,7 +119,7 @@ class Tree:
         self.text = text
         self.data = data
         self.ts = ts_tree
-        self.offsets = Offsets(text, data)
+        self.offsets = ByteToChar(text)  # .cp(byte): the one byte -> code point conversion
         self._nodes: dict = {}
         self._parents: dict = {}  # tree-sitter node id -> parent, from path_to()
         self._last_chain = [ts_tree.root_node]  # path_to's previous answer, where the next starts

@@ -35,7 +35,7 @@ from typing import Optional
 import tree_sitter
 import tree_sitter_typescript
 
-from .offsets import ByteToChar
+from minislint.utf8 import ByteToChar
 from . import stringdecls
 
 _LINE_TERMINATORS = frozenset("\n\r\u2028\u2029")
