@@ -232,21 +232,18 @@ class LazyScopes:
     def resolve(self, ident) -> Optional[Binding]:
         """The declaration `ident` refers to, or None for a global (undeclared) name."""
         ts = ident.__dict__.get("_ts")
-        return self._lookup(ident.name, self.tree.up(ts)) if ts is not None else None
+        return self.lookup(ident.name, self.tree.up(ts)) if ts is not None else None
 
     def resolve_name(self, name: str, node) -> Optional[Binding]:
         """The declaration `name` would refer to if written at `node` (None: the global)."""
         ts = node.__dict__.get("_ts")
-        return self._lookup(name, ts) if ts is not None else None
+        return self.lookup(name, ts) if ts is not None else None
 
     def is_global(self, ident) -> bool:
         return self.resolve(ident) is None
 
     def lookup(self, name: str, ts) -> Optional[Binding]:
         """The declaration `name` refers to at the tree-sitter node `ts` (None: a global)."""
-        return self._lookup(name, ts)
-
-    def _lookup(self, name, ts):
         scopes = self._scopes
         ts = self._scope_node(ts)
         while ts is not None:
