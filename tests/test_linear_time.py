@@ -56,8 +56,6 @@ WORST = {
     "minislint.sourcemap:_VLQ_VALUE": ["g" * N, "z0" * N],
     "minislint.fixes:_MAP_COMMENT": ["#" * N, "# " * N, "#" + " " * N + "x"],
     "minislint.fixes:_NEWLINE": ["a" * N, "\r" * N],
-    "minislint.js.spelled:_STRINGS": ['"' + "a" * N, "'" + "\\a" * N, "`" + "$" * N, '"\'' * N,
-                                      "`" + "\\" * N, ("'" + "a" * 100 + "\n") * (N // 100)],
     "minislint.js.spelled:_ESCAPE": ["\\" * N, "\\u{" * N, "\\x" * N],
     "minislint.js.candidates:_JUNCTION": [b'"a"' + b" " * N, b'"a" +' * (N // 5), b'"a"+' + b" " * N + b"x",
                                           b'"' * N, b"${ " * N, b'"a"+"b"+' * (N // 8) + b"x", b"'+" * N],

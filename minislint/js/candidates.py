@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 
 from minislint.js.scope import LazyScopes
-from minislint.js.tree import ts_types_for
+from minislint.js.tree import NAME_BYTE, ts_types_for
 from minislint.js.walk import VISITOR_KEYS
 
 _MAX_ALIAS_ROUNDS = 8
@@ -45,7 +45,7 @@ def _word_pattern(word: str):
     them `h(`). The literal comes first, so the regex engine scans for it."""
     raw = re.escape(word.encode("utf-8", "surrogatepass"))
     if word.endswith("(") and word[:-1].isidentifier():
-        raw += rb"(?<![\w$\x80-\xff\\]" + raw + rb")"
+        raw += rb"(?<!" + NAME_BYTE + raw + rb")"
     return re.compile(raw)
 
 
@@ -110,7 +110,7 @@ _CHAIN = re.compile(_LITERAL + rb"(?:\s*\+\s*" + _LITERAL + rb")*")
 def _piece_hits(tree, words, spelled) -> list:
     """String literals that are pieces of a word (`["ev", "al"].join("")`: js/spelled.py counts
     such a word as spelled, and the value service folds it): each is a hit."""
-    assembled = [w for w in words if spelled._assembled(w)]
+    assembled = [w for w in words if spelled.assembled(w)]
     if not assembled:
         return []
     return [(start, end) for piece, spans in spelled.spans().items() if any(piece in w for w in assembled)

@@ -16,8 +16,8 @@ import re
 
 # Quoted strings and template chunks up to their end or first substitution; one line for
 # quotes, so an odd quote costs at most the rest of its line.
-_STRINGS = re.compile(r'"((?:[^"\\\r\n]|\\.)*)"|\'((?:[^\'\\\r\n]|\\.)*)\'|`((?:[^`\\$]|\\[\s\S]|\$(?!\{))*)(?:`|\$\{)')
-_STRINGS_BYTES = re.compile(_STRINGS.pattern.encode())  # the same strings, at byte offsets
+# (bytes: offsets are the UTF-8 ones the candidate search works in)
+_STRINGS_BYTES = re.compile(rb'"((?:[^"\\\r\n]|\\.)*)"|\'((?:[^\'\\\r\n]|\\.)*)\'|`((?:[^`\\$]|\\[\s\S]|\$(?!\{))*)(?:`|\$\{)')
 _ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|([\s\S]))")
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 _MAX_PIECE = 40  # triggers are short names; longer literals cannot be a piece of one
@@ -54,7 +54,7 @@ class Spelled:
             return True
         if not self.js:
             return False
-        return any(self._assembled(t) for t in triggers)
+        return any(self.assembled(t) for t in triggers)
 
     def pieces(self) -> frozenset:
         if self._pieces is None:
@@ -84,7 +84,7 @@ class Spelled:
                             spans.setdefault(piece, []).append((raw, m.start(), m.end()))
         self._pieces, self._spans = frozenset(found), spans
 
-    def _assembled(self, trigger: str) -> bool:
+    def assembled(self, trigger: str) -> bool:
         """Whether `trigger` is a concatenation of pieces (word break, by dynamic programming)."""
         known = self._known.get(trigger)
         if known is None:

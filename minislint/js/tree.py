@@ -51,7 +51,8 @@ def ts_parse(data: bytes):
 
 # a whole identifier-like word: a maximal run of identifier bytes with no backslash on either
 # side (`\u0065val` and `ab\u0063` are not the words `val` and `ab`)
-_WORD = re.compile(rb"(?<![\w$\x80-\xff\\])[\w$\x80-\xff]+(?![\w$\x80-\xff\\])")
+NAME_BYTE = rb"[\w$\x80-\xff\\]"  # a byte that continues a name (UTF-8 non-ASCII, an escape)
+_WORD = re.compile(rb"(?<!" + NAME_BYTE + rb")[\w$\x80-\xff]+(?!" + NAME_BYTE + rb")")
 _SMALL_RANGE = 32 * 1024  # bytes searched directly, without the word index
 _DIRECT_LARGE_ASKS = 16   # questions about larger ranges searched directly before the index is built
 
@@ -60,7 +61,7 @@ _DIRECT_LARGE_ASKS = 16   # questions about larger ranges searched directly befo
 def _word_pattern(raw: bytes):
     """`raw` as a whole word (as _WORD splits words); the literal comes first so that the regex
     engine scans for it, and the lookbehind checks the byte before it (3-40x faster)."""
-    return re.compile(re.escape(raw) + rb"(?<![\w$\x80-\xff\\]" + re.escape(raw) + rb")(?![\w$\x80-\xff\\])")
+    return re.compile(re.escape(raw) + rb"(?<!" + NAME_BYTE + re.escape(raw) + rb")(?!" + NAME_BYTE + rb")")
 
 
 def named(ts) -> list:
